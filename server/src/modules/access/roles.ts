@@ -1,0 +1,114 @@
+/**
+ * The typed permission registry: roles, purposes and what each role may do. Pure data and one pure
+ * check, `can`, called at one choke point per route; row-level security in the database backs it.
+ */
+
+export const ROLES = [
+  'intake-officer', // trajectbepaler
+  'case-worker', // trajectbegeleider
+  'dutch-learning-consultant', // consulent Nederlands leren
+  'course-teacher', // leerkracht MO
+  'test-centre-staff', // testcentrummedewerker
+  'interpreting-desk', // dienst Sociaal Tolken en Vertalen
+  'partner-user', // medewerker partnerorganisatie
+  'manager', // leidinggevende, regiomanager
+  'enforcement-officer', // handhavingsambtenaar
+  'data-protection-officer', // functionaris voor gegevensbescherming
+  'administrator', // beheerder
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'person.read',
+  'person.create',
+  'person.update',
+  'person.merge',
+  'person.access-log.read',
+  'audit.export',
+  'user.manage',
+  'api-token.manage',
+  'organisation.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Why personal data is processed (doelbinding). Every read and write is logged with one. */
+export const PURPOSES = [
+  'intake', // trajectbepaling
+  'trajectory-guidance', // trajectbegeleiding
+  'course-planning', // cursus- en testplanning
+  'dutch-learning', // NT2-oriëntering
+  'interpreting', // sociaal tolken en vertalen
+  'partner-cooperation', // samenwerking met partners
+  'enforcement', // handhaving
+  'management-reporting', // beleidsinformatie
+  'data-protection-review', // toezicht gegevensbescherming
+  'administration', // beheer
+] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+export const ROLE_PERMISSIONS = {
+  'intake-officer': ['person.read', 'person.create', 'person.update', 'person.merge'],
+  'case-worker': ['person.read', 'person.create', 'person.update', 'person.merge'],
+  'dutch-learning-consultant': ['person.read', 'person.create', 'person.update'],
+  'course-teacher': ['person.read'],
+  'test-centre-staff': ['person.read'],
+  'interpreting-desk': ['person.read'],
+  'partner-user': ['person.read'],
+  'manager': ['person.read'],
+  'enforcement-officer': ['person.read'],
+  'data-protection-officer': ['person.read', 'person.access-log.read', 'audit.export'],
+  'administrator': ['user.manage', 'api-token.manage', 'organisation.manage', 'audit.export'],
+} as const satisfies Record<Role, readonly Permission[]>;
+
+/** The purposes a role may act under; the first is its default. */
+export const ROLE_PURPOSES = {
+  'intake-officer': ['intake', 'trajectory-guidance'],
+  'case-worker': ['trajectory-guidance', 'intake'],
+  'dutch-learning-consultant': ['dutch-learning'],
+  'course-teacher': ['course-planning'],
+  'test-centre-staff': ['course-planning'],
+  'interpreting-desk': ['interpreting'],
+  'partner-user': ['partner-cooperation'],
+  'manager': ['management-reporting'],
+  'enforcement-officer': ['enforcement'],
+  'data-protection-officer': ['data-protection-review'],
+  'administrator': ['administration'],
+} as const satisfies Record<Role, readonly Purpose[]>;
+
+export interface Actor {
+  kind: 'user' | 'api-token';
+  userId: string | null;
+  tokenId: string | null;
+  sessionId: string | null;
+  tenantId: string;
+  organisationId: string;
+  roles: readonly Role[];
+  purpose: Purpose;
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function isPurpose(value: string): value is Purpose {
+  return (PURPOSES as readonly string[]).includes(value);
+}
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]));
+}
+
+export function can(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {
+  return actor.roles.some((r) => (ROLE_PERMISSIONS[r] as readonly Permission[]).includes(permission));
+}
+
+export function allowedPurposes(roles: readonly Role[]): Purpose[] {
+  return [...new Set(roles.flatMap((r) => ROLE_PURPOSES[r]))];
+}
+
+/** The purpose a request acts under: the one asked for, when the roles allow it, else the default. */
+export function resolvePurpose(roles: readonly Role[], requested: string | undefined): Purpose | null {
+  const allowed = allowedPurposes(roles);
+  if (requested === undefined || requested === '') return allowed[0] ?? 'administration';
+  return isPurpose(requested) && allowed.includes(requested) ? requested : null;
+}

@@ -1,0 +1,6 @@
+/** The person registry's door: what other modules may use. */
+export { registerPersonRoutes } from './routes/persons.routes';
+export { registerReferenceRoutes } from './routes/reference.routes';
+export { getPerson, personSummary } from './persons.service';
+export { parseInsz } from './rules/insz';
+export { regionForMunicipality, findMunicipality } from './rules/regions';

@@ -1,0 +1,171 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, textArray, type Executor } from '../../platform/db/database';
+import type { PersonRecord } from './rules/person-record';
+
+export interface PersonRow {
+  id: string;
+  tenant_id: string;
+  insz: string | null;
+  given_names: string;
+  family_name: string;
+  given_names_latin: string;
+  family_name_latin: string;
+  name_script: string;
+  search_text: string;
+  birth_date: string | null;
+  sex: 'female' | 'male' | 'x' | null;
+  mother_tongue: string | null;
+  contact_languages: string[];
+  nationality: string | null;
+  street: string | null;
+  house_number: string | null;
+  box: string | null;
+  postal_code: string | null;
+  municipality_nis: string | null;
+  municipality_name: string | null;
+  region: string | null;
+  responsible_agency: string | null;
+  phone: string | null;
+  email: string | null;
+  merged_into_id: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+// birth_date as text: a date has no time zone and must not shift through a JS Date.
+const PERSON_COLUMNS = sql`id, tenant_id, insz, given_names, family_name, given_names_latin, family_name_latin, name_script,
+  search_text, to_char(birth_date, 'YYYY-MM-DD') as birth_date, sex, mother_tongue, contact_languages, nationality, street,
+  house_number, box, postal_code, municipality_nis, municipality_name, region, responsible_agency, phone, email,
+  merged_into_id, version, created_at, updated_at`;
+
+/** Record fields (camelCase) to their columns, for inserts and updates in one place. */
+const COLUMN_OF = {
+  insz: 'insz',
+  givenNames: 'given_names',
+  familyName: 'family_name',
+  givenNamesLatin: 'given_names_latin',
+  familyNameLatin: 'family_name_latin',
+  nameScript: 'name_script',
+  searchText: 'search_text',
+  birthDate: 'birth_date',
+  sex: 'sex',
+  motherTongue: 'mother_tongue',
+  contactLanguages: 'contact_languages',
+  nationality: 'nationality',
+  street: 'street',
+  houseNumber: 'house_number',
+  box: 'box',
+  postalCode: 'postal_code',
+  municipalityNis: 'municipality_nis',
+  municipalityName: 'municipality_name',
+  region: 'region',
+  responsibleAgency: 'responsible_agency',
+  phone: 'phone',
+  email: 'email',
+} as const satisfies Record<keyof PersonRecord, string>;
+
+function valueSql(field: keyof PersonRecord, value: unknown): SQL {
+  if (field === 'contactLanguages') return textArray(value as string[]);
+  if (field === 'birthDate') return sql`${value}::date`;
+  return sql`${value}`;
+}
+
+export async function insertPerson(ex: Executor, id: string, tenantId: string, createdBy: string | null, r: PersonRecord) {
+  const fields = Object.keys(COLUMN_OF) as (keyof PersonRecord)[];
+  await ex.execute(sql`insert into persons (id, tenant_id, created_by, ${sql.raw(fields.map((f) => COLUMN_OF[f]).join(', '))})
+    values (${id}, ${tenantId}, ${createdBy}, ${sql.join(fields.map((f) => valueSql(f, r[f])), sql`, `)})`);
+}
+
+/** Writes the changed fields and bumps the version, only if the version is still the expected one. */
+export async function updatePersonFields(ex: Executor, id: string, expectedVersion: number, change: Partial<PersonRecord> & { mergedIntoId?: string | null }) {
+  const sets = (Object.keys(change) as (keyof typeof change)[]).map((f) =>
+    f === 'mergedIntoId' ? sql`merged_into_id = ${change.mergedIntoId}` : sql`${sql.raw(COLUMN_OF[f])} = ${valueSql(f, change[f])}`,
+  );
+  const rows = await queryRows<{ id: string }>(
+    ex,
+    sql`update persons set ${sql.join([...sets, sql`version = version + 1`, sql`updated_at = now()`], sql`, `)}
+      where id = ${id} and version = ${expectedVersion} returning id`,
+  );
+  return rows.length === 1;
+}
+
+export async function findPerson(ex: Executor, id: string): Promise<PersonRow | undefined> {
+  const rows = await queryRows<PersonRow>(ex, sql`select ${PERSON_COLUMNS} from persons where id = ${id}`);
+  return rows[0];
+}
+
+export async function findPersonsByInsz(ex: Executor, insz: string): Promise<PersonRow[]> {
+  return queryRows<PersonRow>(ex, sql`select ${PERSON_COLUMNS} from persons where insz = ${insz} and merged_into_id is null`);
+}
+
+export async function findPersonsBornOn(ex: Executor, birthDate: string, limit = 500): Promise<PersonRow[]> {
+  return queryRows<PersonRow>(
+    ex,
+    sql`select ${PERSON_COLUMNS} from persons where birth_date = ${birthDate}::date and merged_into_id is null limit ${limit}`,
+  );
+}
+
+/** Every token must occur in the normalised names (trigram index); best similarity first. */
+export async function searchByText(ex: Executor, normalized: string, limit: number): Promise<PersonRow[]> {
+  const tokens = normalized.split(' ').filter(Boolean);
+  const likes = tokens.map((t) => sql`search_text like ${`%${t.replace(/[\\%_]/g, '\\$&')}%`}`);
+  return queryRows<PersonRow>(
+    ex,
+    sql`select ${PERSON_COLUMNS} from persons
+      where merged_into_id is null and ${sql.join(likes, sql` and `)}
+      order by similarity(search_text, ${normalized}) desc, family_name_latin, given_names_latin limit ${limit}`,
+  );
+}
+
+/** Spelling variants ('Mohamed' for 'Muhammad'): trigram similarity, when the exact search found nothing. */
+export async function searchBySimilarity(ex: Executor, normalized: string, limit: number): Promise<PersonRow[]> {
+  return queryRows<PersonRow>(
+    ex,
+    sql`select ${PERSON_COLUMNS} from persons
+      where merged_into_id is null and search_text % ${normalized}
+      order by similarity(search_text, ${normalized}) desc limit ${limit}`,
+  );
+}
+
+export async function searchByBirthDate(ex: Executor, birthDate: string, limit: number): Promise<PersonRow[]> {
+  return queryRows<PersonRow>(
+    ex,
+    sql`select ${PERSON_COLUMNS} from persons where birth_date = ${birthDate}::date and merged_into_id is null
+      order by family_name_latin, given_names_latin limit ${limit}`,
+  );
+}
+
+export interface MergeRow {
+  id: string;
+  survivor_id: string;
+  merged_id: string;
+  filled_fields: Record<string, string>;
+}
+
+export async function insertMerge(
+  ex: Executor,
+  m: { id: string; tenantId: string; survivorId: string; mergedId: string; filled: Record<string, unknown>; reason: string; by: string | null },
+) {
+  await ex.execute(sql`insert into person_merges (id, tenant_id, survivor_id, merged_id, filled_fields, reason, merged_by)
+    values (${m.id}, ${m.tenantId}, ${m.survivorId}, ${m.mergedId}, ${JSON.stringify(m.filled)}::jsonb, ${m.reason}, ${m.by})`);
+}
+
+export async function findActiveMerge(ex: Executor, mergedId: string): Promise<MergeRow | undefined> {
+  const rows = await queryRows<MergeRow>(
+    ex,
+    sql`select id, survivor_id, merged_id, filled_fields from person_merges where merged_id = ${mergedId} and undone_at is null`,
+  );
+  return rows[0];
+}
+
+export async function markMergeUndone(ex: Executor, id: string, by: string | null) {
+  await ex.execute(sql`update person_merges set undone_at = now(), undone_by = ${by} where id = ${id}`);
+}
+
+export async function insertLinks(ex: Executor, tenantId: string, personId: string, otherIds: string[], kind: string, by: string | null) {
+  for (const other of otherIds) {
+    await ex.execute(sql`insert into person_links (id, tenant_id, person_id, other_person_id, kind, created_by)
+      values (gen_random_uuid(), ${tenantId}, ${personId}, ${other}, ${kind}, ${by}) on conflict do nothing`);
+  }
+}

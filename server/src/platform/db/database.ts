@@ -1,0 +1,130 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Executor = Db | Tx;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** Who acts, for whom and why: set in every tenant transaction for row-level security and audit. */
+export interface TenantScope {
+  tenantId: string;
+  userId: string | null;
+  purpose: string;
+}
+
+/** The least-privileged role that every request transaction runs as; see 0001_platform.sql. */
+export const APP_ROLE = 'kruispunt_app';
+
+export interface Database {
+  readonly kind: DatabaseKind;
+  /** The server's connection string; null when embedded. */
+  readonly url: string | null;
+  /** As the schema owner: migrations, sign-in look-ups, jobs. Row-level security does not apply. */
+  readonly owner: Db;
+  /** Runs a parameterless, possibly multi-statement script (migrations). */
+  execScript(script: string): Promise<void>;
+  /** Raw parameterised query as the owner, for adapters such as pg-boss. */
+  rawQuery(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /** Runs `fn` on one connection, for session-level state such as advisory locks. */
+  onOneConnection<T>(fn: (query: RawQuery) => Promise<T>): Promise<T>;
+  /** The underlying PGlite instance, when embedded (pg-boss needs it). */
+  readonly pglite: PGlite | null;
+  close(): Promise<void>;
+}
+
+export type RawQuery = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
+
+export type DatabaseOptions =
+  | { kind: 'pglite'; dataDir: string | null }
+  | { kind: 'postgres'; url: string; poolSize?: number };
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.kind === 'pglite') {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const client = await PGlite.create(options.dataDir ?? undefined, { extensions: { pg_trgm } });
+    const rawQuery: RawQuery = async (text, values) => {
+      // pg-boss and migrations send parameterless multi-statement scripts: those go to exec.
+      if (!values?.length && text.includes(';')) {
+        const results = await client.exec(text);
+        return { rows: results.at(-1)?.rows ?? [] };
+      }
+      const result = await client.query(text, values ?? []);
+      return { rows: result.rows };
+    };
+    return {
+      kind: 'pglite',
+      url: null,
+      owner: drizzlePglite(client) as unknown as Db,
+      pglite: client,
+      async execScript(script) {
+        await client.exec(script);
+      },
+      rawQuery,
+      onOneConnection: (fn) => fn(rawQuery),
+      async close() {
+        await client.close();
+      },
+    };
+  }
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 20 });
+  // An idle client that errors (server restart) must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  return {
+    kind: 'postgres',
+    url: options.url,
+    owner: drizzlePg(pool) as unknown as Db,
+    pglite: null,
+    async execScript(script) {
+      await pool.query(script);
+    },
+    async rawQuery(text, values) {
+      const result = await pool.query(text, values as unknown[] | undefined);
+      return { rows: result.rows };
+    },
+    async onOneConnection(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(async (text, values) => ({ rows: (await client.query(text, values as unknown[] | undefined)).rows }));
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * Runs `fn` in one transaction as the application role, with the tenant, user and purpose set as
+ * transaction-local settings. Row-level security policies read `app.tenant_id`, so a query that
+ * forgets a tenant filter still cannot see another agency's rows.
+ */
+export async function withTenant<T>(db: Database, scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.owner.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.tenant_id', ${scope.tenantId}, true),
+      set_config('app.user_id', ${scope.userId ?? ''}, true),
+      set_config('app.purpose', ${scope.purpose}, true)`);
+    await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
+    return fn(tx);
+  });
+}
+
+/** Rows of a raw query, whichever driver runs it. */
+export async function queryRows<T>(ex: Executor, query: SQL): Promise<T[]> {
+  const result = (await ex.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/** A text[] parameter, passed as one array literal (drizzle would otherwise expand a JS array into a list). */
+export function textArray(values: readonly string[]): SQL {
+  const literal = `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+  return sql`${literal}::text[]`;
+}

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { authenticate } from '../../modules/access/access.service';
+import type { AccessDeps } from '../../modules/access/access.service';
+import { tokenHash } from '../../modules/access/credentials';
+import type { ActorContext, RequestContext } from '../context';
+import type { Database } from '../db/database';
+import { AppError } from '../errors';
+import { negotiateLocale } from '../i18n/i18n';
+import { sendProblem } from './problem';
+
+export type ZodApp = FastifyInstance<any, any, any, Logger, ZodTypeProvider>;
+
+/** How a route is reached: `public` needs nobody; `user` (the default) needs a live session or token. */
+export type RouteAccess = 'public' | 'user' | 'mfa-setup';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: RequestContext;
+  }
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+export interface AppDeps extends AccessDeps {
+  webDist: string | null;
+  cookieSecure: 'auto' | boolean;
+  logger: Logger;
+}
+
+export const SESSION_COOKIE = 'kp_session';
+export const CSRF_COOKIE = 'kp_csrf';
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The context of an authenticated route; routes declared `public` must not call this. */
+export function actorContext(request: FastifyRequest): ActorContext {
+  if (!request.ctx.actor) throw new AppError('unauthenticated');
+  return request.ctx as ActorContext;
+}
+
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new AppError('unauthenticated');
+  return match[1]!;
+}
+
+async function authenticateRequest(deps: AppDeps, request: FastifyRequest): Promise<void> {
+  const access = request.routeOptions.config.access ?? 'user';
+  const bearer = bearerToken(request);
+  const cookie = request.cookies[SESSION_COOKIE];
+  const token = bearer ?? cookie;
+  if (!token) {
+    if (access === 'public') return;
+    throw new AppError('unauthenticated');
+  }
+  const purposeHeader = request.headers['x-purpose'];
+  const result = await authenticate(deps, token, typeof purposeHeader === 'string' ? purposeHeader : undefined);
+  if (!result) {
+    if (access === 'public') return;
+    throw new AppError(bearer ? 'unauthenticated' : 'session-expired');
+  }
+  // Cookies are sent by the browser on its own; a bearer token is not, so only cookies need CSRF proof.
+  if (!bearer && !SAFE_METHODS.has(request.method)) {
+    const sent = request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || tokenHash(sent) !== result.csrfTokenHash) throw new AppError('csrf');
+  }
+  if (result.mfaPending && access === 'user') throw new AppError('forbidden', { values: { permission: 'mfa-setup' } });
+  request.ctx.actor = result.actor;
+  request.ctx.mfaPending = result.mfaPending;
+  if (!request.headers['accept-language']) request.ctx.locale = result.locale;
+}
+
+export async function buildApp(deps: AppDeps): Promise<ZodApp> {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Kruispunt API',
+        version: '1',
+        description:
+          'The civic-integration platform API. Every web page uses it; partner systems too. Errors are application/problem+json. ' +
+          'Authenticate with the session cookie (plus X-CSRF-Token on writes) or `Authorization: Bearer <token>`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs' });
+
+  app.decorateRequest('ctx', null as unknown as RequestContext);
+  app.addHook('onRequest', async (request, reply) => {
+    request.ctx = {
+      requestId: request.id,
+      locale: negotiateLocale(request.headers['accept-language']),
+      ip: request.ip ?? null,
+      actor: null,
+      mfaPending: false,
+    };
+    reply.header('X-Request-Id', request.id);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'same-origin');
+    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+  });
+  app.addHook('preHandler', async (request) => {
+    if (request.url.startsWith('/api/v1/') && request.routeOptions.url) await authenticateRequest(deps, request);
+  });
+  app.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && deps.webDist;
+    if (wantsPage && existsSync(join(deps.webDist!, 'index.html'))) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return sendProblem(request, reply, new AppError('not-found', { values: { what: request.url } }));
+  });
+
+  if (deps.webDist && existsSync(deps.webDist)) {
+    await app.register(fastifyStatic, { root: deps.webDist, wildcard: false, index: 'index.html', preCompressed: false });
+  }
+
+  app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  return app;
+}
+
+/** Sets the session and CSRF cookies after a sign-in. */
+export function setSessionCookies(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cookieSecure: 'auto' | boolean,
+  session: { token: string; csrfToken: string; expiresAt: Date },
+): void {
+  const secure = cookieSecure === 'auto' ? request.protocol === 'https' : cookieSecure;
+  reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: session.expiresAt });
+  reply.setCookie(CSRF_COOKIE, session.csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure, expires: session.expiresAt });
+}
+
+export function clearSessionCookies(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(CSRF_COOKIE, { path: '/' });
+}
+
+export type { Database };

@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import type { ActorContext } from './context';
+import { queryRows, type Executor } from './db/database';
+
+/**
+ * Appends one immutable journal entry in the caller's transaction: the one way any module records a
+ * change to a dossier. Nothing updates or deletes entries (a trigger refuses it).
+ */
+export async function appendJournal(
+  tx: Executor,
+  ctx: ActorContext,
+  entry: { dossierId: string; type: string; payload: unknown; effectiveAt: Date; schemaVersion?: number },
+): Promise<void> {
+  const a = ctx.actor;
+  await tx.execute(sql`insert into journal_entries (tenant_id, dossier_id, entry_type, schema_version, payload,
+      actor_user_id, actor_token_id, purpose, effective_at, request_id)
+    values (${a.tenantId}, ${entry.dossierId}, ${entry.type}, ${entry.schemaVersion ?? 1}, ${JSON.stringify(entry.payload)}::jsonb,
+      ${a.userId}, ${a.tokenId}, ${a.purpose}, ${entry.effectiveAt.toISOString()}, ${ctx.requestId})`);
+}
+
+export interface JournalEntryRow {
+  id: string;
+  entry_type: string;
+  payload: unknown;
+  actor_user_id: string | null;
+  effective_at: Date;
+  recorded_at: Date;
+}
+
+export async function listJournal(ex: Executor, dossierId: string): Promise<JournalEntryRow[]> {
+  return queryRows<JournalEntryRow>(
+    ex,
+    sql`select id::text as id, entry_type, payload, actor_user_id, effective_at, recorded_at
+      from journal_entries where dossier_id = ${dossierId} order by id`,
+  );
+}
