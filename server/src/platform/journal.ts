@@ -23,8 +23,8 @@ export interface JournalEntryRow {
   entry_type: string;
   payload: unknown;
   actor_user_id: string | null;
-  effective_at: Date;
-  recorded_at: Date;
+  effective_at: string;
+  recorded_at: string;
 }
 
 export async function listJournal(ex: Executor, dossierId: string): Promise<JournalEntryRow[]> {

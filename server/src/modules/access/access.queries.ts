@@ -14,10 +14,10 @@ export interface UserRow {
   totp_secret: string | null;
   mfa_enabled: boolean;
   failed_attempts: number;
-  locked_until: Date | null;
-  disabled_at: Date | null;
+  locked_until: string | null;
+  disabled_at: string | null;
   version: number;
-  created_at: Date;
+  created_at: string;
   requires_mfa: boolean;
   organisation_name: string;
   organisation_kind: 'agency' | 'partner';
@@ -78,8 +78,8 @@ export interface SessionRow {
   tenant_id: string;
   user_id: string;
   csrf_token_hash: string;
-  expires_at: Date;
-  last_seen_at: Date;
+  expires_at: string;
+  last_seen_at: string;
   mfa_pending: boolean;
 }
 
@@ -109,7 +109,7 @@ export async function touchSession(ex: Executor, sessionId: string, now: Date) {
 }
 
 export async function listSessionsOfUser(ex: Executor, userId: string, now: Date) {
-  return queryRows<{ id: string; created_at: Date; expires_at: Date; last_seen_at: Date; user_agent: string | null; ip: string | null }>(
+  return queryRows<{ id: string; created_at: string; expires_at: string; last_seen_at: string; user_agent: string | null; ip: string | null }>(
     ex,
     sql`select id, created_at, expires_at, last_seen_at, user_agent, ip from sessions
       where user_id = ${userId} and revoked_at is null and expires_at > ${now.toISOString()} order by created_at desc`,
@@ -140,10 +140,10 @@ export interface ApiTokenRow {
   name: string;
   purpose: string;
   roles: Role[];
-  created_at: Date;
-  expires_at: Date | null;
-  revoked_at: Date | null;
-  last_used_at: Date | null;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
 }
 
 export async function findLiveApiToken(ex: Executor, tokenHash: string, now: Date): Promise<ApiTokenRow | undefined> {

@@ -125,7 +125,7 @@ export async function signIn(
   return { token, csrfToken, sessionId, expiresAt, mfaSetupRequired, user: publicUser(user) };
 }
 
-function minutesUntil(until: Date, now: Date): number {
+function minutesUntil(until: string, now: Date): number {
   return Math.max(1, Math.ceil((new Date(until).getTime() - now.getTime()) / 60_000));
 }
 

@@ -23,7 +23,7 @@ export async function recordAudit(
 
 export interface AuditEventRow {
   id: string;
-  occurred_at: Date;
+  occurred_at: string;
   actor_user_id: string | null;
   actor_display_name: string | null;
   actor_token_id: string | null;

@@ -12,8 +12,8 @@ export const LOCKOUT_POLICY = {
 
 export type LockoutPolicy = typeof LOCKOUT_POLICY;
 
-export function isLocked(lockedUntil: Date | null, now: Date): boolean {
-  return lockedUntil !== null && lockedUntil.getTime() > now.getTime();
+export function isLocked(lockedUntil: Date | string | null, now: Date): boolean {
+  return lockedUntil !== null && new Date(lockedUntil).getTime() > now.getTime();
 }
 
 export interface FailureOutcome {

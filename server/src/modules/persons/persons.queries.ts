@@ -29,8 +29,8 @@ export interface PersonRow {
   email: string | null;
   merged_into_id: string | null;
   version: number;
-  created_at: Date;
-  updated_at: Date;
+  created_at: string;
+  updated_at: string;
 }
 
 // birth_date as text: a date has no time zone and must not shift through a JS Date.
