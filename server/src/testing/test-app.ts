@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
-import { bootstrapAdministrator } from '../modules/access/administration.service';
+import { bootstrapAdministrator, createAgencyAdministrator } from '../modules/access/administration.service';
 import type { Database } from '../platform/db/database';
 import { buildApp, type AppDeps, type ZodApp } from '../platform/http/app';
 import { registerRoutes } from '../platform/server';
@@ -35,6 +35,8 @@ export interface TestApp {
   /** An admin of the Antwerp agency, for tenancy tests. */
   signIn(email: string, password: string, totpCode?: string): Promise<LightMyRequestResponse>;
   caller(email: string, password: string): Promise<Caller>;
+  /** A first administrator of another agency, created the operator's way. */
+  agencyAdmin(agencyCode: string): Promise<Caller>;
   /** Creates a user through the API (as the AgII admin unless another admin is given) and signs it in. */
   user(roles: string[], opts?: { organisationId?: string; as?: Caller; email?: string }): Promise<Caller>;
   close(): Promise<void>;
@@ -88,11 +90,18 @@ export async function createTestApp(): Promise<TestApp> {
     return caller(email, PASSWORD);
   };
 
+  const agencyAdmin = async (agencyCode: string) => {
+    const email = `admin-${agencyCode}-${randomUUID().slice(0, 6)}@test.be`;
+    await createAgencyAdministrator(deps, { agencyCode, email, displayName: `Admin ${agencyCode}`, password: PASSWORD });
+    return caller(email, PASSWORD);
+  };
+
   return {
     app,
     db,
     clock,
     admin,
+    agencyAdmin,
     signIn,
     caller,
     user,

@@ -212,22 +212,43 @@ export async function bootstrapAdministrator(
 ): Promise<{ created: 'admin' } | { created: 'setup-token'; token: string } | { created: 'nothing' }> {
   if ((await q.countUsers(deps.db.owner)) > 0) return { created: 'nothing' };
   if (admin) {
-    await q.insertUser(deps.db.owner, {
-      id: randomUUID(),
-      tenantId: AGII_TENANT,
-      organisationId: AGII_TENANT,
-      email: admin.email,
-      displayName: 'Administrator',
-      passwordHash: await hashPassword(admin.password),
-      roles: ['administrator'],
-      locale: 'nl',
-    });
+    await createAgencyAdministrator(deps, { agencyCode: 'agii', email: admin.email, displayName: 'Administrator', password: admin.password });
     return { created: 'admin' };
   }
   const token = newToken('setup');
   const expires = new Date(deps.clock().getTime() + 24 * 3600_000);
   await deps.db.owner.execute(sql`insert into setup_tokens (token_hash, expires_at) values (${tokenHash(token)}, ${expires.toISOString()})`);
   return { created: 'setup-token', token };
+}
+
+/**
+ * Creates an administrator in an agency (tenant) as the schema owner: the operator's way to give a
+ * new agency its first administrator (`npm run kruispunt -- create-admin`), who then manages the rest.
+ */
+export async function createAgencyAdministrator(
+  deps: Pick<AccessDeps, 'db'>,
+  input: { agencyCode: string; email: string; displayName: string; password: string },
+): Promise<PublicUser> {
+  const agencies = await queryRows<{ id: string }>(deps.db.owner, sql`select id from organisations where kind = 'agency' and code = ${input.agencyCode}`);
+  const agency = agencies[0];
+  if (!agency) throw invalidField('agency', 'unknown-organisation');
+  const id = randomUUID();
+  try {
+    await q.insertUser(deps.db.owner, {
+      id,
+      tenantId: agency.id,
+      organisationId: agency.id,
+      email: input.email.toLowerCase(),
+      displayName: input.displayName,
+      passwordHash: await hashPassword(input.password),
+      roles: ['administrator'],
+      locale: 'nl',
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw invalidField('email', 'email-taken');
+    throw error;
+  }
+  return publicUser((await q.findUserById(deps.db.owner, id))!);
 }
 
 /** Redeems the one-time set-up link: creates the first administrator, once. */

@@ -45,6 +45,7 @@ export interface AppDeps extends AccessDeps {
 export const SESSION_COOKIE = 'kp_session';
 export const CSRF_COOKIE = 'kp_csrf';
 export const BODY_LIMIT_BYTES = 256 * 1024;
+const DOCS_PREFIX = '/api/v1/docs';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -97,6 +98,8 @@ export async function buildApp(deps: AppDeps): Promise<ZodApp> {
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // The API speaks JSON only: any other body is refused with 415 instead of reaching validation as a string.
+  app.removeContentTypeParser(['text/plain']);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(fastifyCookie);
@@ -120,7 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<ZodApp> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX });
 
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.addHook('onRequest', async (request, reply) => {
@@ -137,7 +140,9 @@ export async function buildApp(deps: AppDeps): Promise<ZodApp> {
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
   });
   app.addHook('preHandler', async (request) => {
-    if (request.url.startsWith('/api/v1/') && request.routeOptions.url) await authenticateRequest(deps, request);
+    // The reference page (/api/v1/docs) is public documentation; everything else under /api/v1 is guarded.
+    const guarded = request.url.startsWith('/api/v1/') && !request.url.startsWith(`${DOCS_PREFIX}/`) && request.url !== DOCS_PREFIX;
+    if (guarded && request.routeOptions.url) await authenticateRequest(deps, request);
   });
   app.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
   app.setNotFoundHandler((request, reply) => {

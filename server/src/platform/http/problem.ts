@@ -33,7 +33,7 @@ function fieldFromIssue(issue: ZodIssueLike, context: string | undefined): Field
       return ((p.keys as string[]) ?? []).map((key) => ({ field: where ? `${where}.${key}` : key, code: 'unknown-field' }));
     case 'invalid_type':
       return [
-        issue.message.includes('received undefined') || p.input === undefined
+        issue.message.includes('received undefined')
           ? { field: where || '(body)', code: 'required' }
           : { field: where || '(body)', code: 'wrong-type', values: { expected: String(p.expected) } },
       ];
