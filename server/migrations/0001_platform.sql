@@ -2,18 +2,23 @@
 -- append-only guard shared by the journal and the audit log.
 
 -- Roles are cluster-wide: several databases (and parallel test databases) may race to create it.
+-- A DBA may create it beforehand; then the schema owner needs no CREATEROLE.
 do $$
 begin
-  create role kruispunt_app nologin;
+  if not exists (select from pg_roles where rolname = 'kruispunt_app') then
+    create role kruispunt_app nologin;
+  end if;
 exception when duplicate_object or unique_violation then null;
 end $$;
 
 -- The schema owner switches to the application role in every request transaction (SET LOCAL ROLE),
 -- which needs membership when the owner is not a superuser.
+-- A failure here must stop the migration: without membership every request would fail later.
 do $$
 begin
-  execute format('grant kruispunt_app to %I', current_user);
-exception when others then null;
+  if not pg_has_role(current_user, 'kruispunt_app', 'member') then
+    execute format('grant kruispunt_app to %I', current_user);
+  end if;
 end $$;
 
 create extension if not exists pg_trgm;

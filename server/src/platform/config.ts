@@ -10,7 +10,6 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
-  DATABASE_REPLICA_URL: z.string().url().optional(),
   KRUISPUNT_DATA_DIR: z.string().default('./data'),
   KRUISPUNT_PUBLIC_URL: z.string().url().optional(),
   KRUISPUNT_ADMIN_EMAIL: z.string().email().optional(),
@@ -20,14 +19,15 @@ const configSchema = z.object({
   KRUISPUNT_JOBS: z.enum(['on', 'off']).default('on'),
   KRUISPUNT_WEB_DIST: z.string().default('web/dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  NODE_ENV: z.string().default('development'),
+  KRUISPUNT_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
 export type AppConfig = {
   port: number;
   host: string;
   database: { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
-  replicaUrl: string | null;
+  /** Behind a reverse proxy that sets X-Forwarded-For: only then is the client IP taken from it. */
+  trustProxy: boolean;
   publicUrl: string;
   bootstrapAdmin: { email: string; password: string } | null;
   sessionTtlMs: number;
@@ -55,7 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'pglite', dataDir: resolve(e.KRUISPUNT_DATA_DIR, 'pgdata') },
-    replicaUrl: e.DATABASE_REPLICA_URL ?? null,
+    trustProxy: e.KRUISPUNT_TRUST_PROXY === 'true',
     publicUrl: e.KRUISPUNT_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     bootstrapAdmin:
       e.KRUISPUNT_ADMIN_EMAIL && e.KRUISPUNT_ADMIN_PASSWORD

@@ -55,7 +55,13 @@ export interface Kruispunt {
 }
 
 export function createLogger(level: AppConfig['logLevel']): Logger {
-  return pino({ level, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] });
+  return pino({
+    level,
+    serializers: {
+      // Query strings carry search terms (names, INSZ, birth dates): the log keeps the path only.
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+    },
+  });
 }
 
 /**
@@ -75,6 +81,7 @@ export async function startKruispunt(env: Record<string, string | undefined>, op
     sessionTtlMs: config.sessionTtlMs,
     webDist: config.webDist,
     cookieSecure: config.cookieSecure,
+    trustProxy: config.trustProxy,
     logger,
   };
   const bootstrap = await bootstrapAdministrator(deps, config.bootstrapAdmin);

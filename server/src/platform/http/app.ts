@@ -38,6 +38,7 @@ declare module 'fastify' {
 
 export interface AppDeps extends AccessDeps {
   webDist: string | null;
+  trustProxy?: boolean;
   cookieSecure: 'auto' | boolean;
   logger: Logger;
 }
@@ -94,7 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<ZodApp> {
     loggerInstance: deps.logger,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    trustProxy: deps.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -138,8 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<ZodApp> {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
-  });
-  app.addHook('preHandler', async (request) => {
+    // Who asks is settled before the body is read or validated: no credentials, no validation detail.
     // The reference page (/api/v1/docs) is public documentation; everything else under /api/v1 is guarded.
     const guarded = request.url.startsWith('/api/v1/') && !request.url.startsWith(`${DOCS_PREFIX}/`) && request.url !== DOCS_PREFIX;
     if (guarded && request.routeOptions.url) await authenticateRequest(deps, request);

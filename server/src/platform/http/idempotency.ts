@@ -5,6 +5,9 @@ import type { ActorContext } from '../context';
 import { queryRows, type Database } from '../db/database';
 import { AppError, invalidField } from '../errors';
 
+/** A claim whose write never finished (the process died) is taken over after this long. */
+export const ABANDONED_CLAIM_SECONDS = 120;
+
 export interface WriteResult<T> {
   status: number;
   body: T;
@@ -41,7 +44,10 @@ export async function idempotentWrite<T>(
     db.owner,
     sql`insert into idempotency_keys (tenant_id, actor, key, method, path, request_hash, status_code)
       values (${ctx.actor.tenantId}, ${actor}, ${key}, ${request.method}, ${request.url}, ${requestHash}, 0)
-      on conflict do nothing returning key`,
+      on conflict (tenant_id, actor, key) do update set created_at = now(), request_hash = excluded.request_hash,
+        method = excluded.method, path = excluded.path
+        where idempotency_keys.status_code = 0 and idempotency_keys.created_at < now() - make_interval(secs => ${ABANDONED_CLAIM_SECONDS})
+      returning key`,
   );
   if (!claimed.length) {
     const [previous] = await queryRows<{ request_hash: string; status_code: number; response_body: T; response_headers: Record<string, string> }>(
