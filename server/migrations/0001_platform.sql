@@ -21,8 +21,6 @@ begin
   end if;
 end $$;
 
-create extension if not exists pg_trgm;
-
 grant usage on schema public to kruispunt_app;
 
 -- The tenant of the running transaction, set by withTenant(); null outside a request.

@@ -81,6 +81,14 @@ describe('person registry: create, find, read, update (issue 2 §5, §7)', () =>
     expect(entries[1]!.payload.new).toEqual({ phone: '+32 470 12 34 56' });
   });
 
+  it('a changed name is found by the new name and no longer by the old one', async () => {
+    const person = (await create({ givenNames: 'Hamid', familyName: 'Oldname', birthDate: '1975-04-04' })).json();
+    const renamed = await worker.request('PATCH', `/api/v1/persons/${person.id}`, { body: { familyName: 'Newname' }, headers: { 'if-match': '"1"' } });
+    expect(renamed.json().familyNameLatin).toBe('Newname');
+    expect((await worker.request('GET', '/api/v1/persons?q=oldname')).json().items).toEqual([]);
+    expect((await worker.request('GET', '/api/v1/persons?q=hamid%20newn')).json().items.map((p: { id: string }) => p.id)).toEqual([person.id]);
+  });
+
   it('an unknown person is 404 problem+json', async () => {
     const res = await worker.request('GET', `/api/v1/persons/${randomUUID()}`);
     expect(res.statusCode).toBe(404);

@@ -106,25 +106,37 @@ export async function findPersonsBornOn(ex: Executor, birthDate: string, limit =
   );
 }
 
-/** Every token must occur in the normalised names (trigram index); best similarity first. */
-export async function searchByText(ex: Executor, normalized: string, limit: number): Promise<PersonRow[]> {
-  const tokens = normalized.split(' ').filter(Boolean);
-  const likes = tokens.map((t) => sql`search_text like ${`%${t.replace(/[\\%_]/g, '\\$&')}%`}`);
-  return queryRows<PersonRow>(
-    ex,
-    sql`select ${PERSON_COLUMNS} from persons
-      where merged_into_id is null and ${sql.join(likes, sql` and `)}
-      order by similarity(search_text, ${normalized}) desc, family_name_latin, given_names_latin limit ${limit}`,
-  );
+/** Replaces a person's search terms (none for a merged person). */
+export async function replaceSearchTerms(ex: Executor, tenantId: string, personId: string, terms: readonly string[]) {
+  await ex.execute(sql`delete from person_search_terms where person_id = ${personId}`);
+  if (terms.length) {
+    await ex.execute(sql`insert into person_search_terms (tenant_id, term, person_id)
+      select ${tenantId}, term, ${personId} from unnest(${textArray(terms)}) as term on conflict do nothing`);
+  }
 }
 
-/** Spelling variants ('Mohamed' for 'Muhammad'): trigram similarity, when the exact search found nothing. */
-export async function searchBySimilarity(ex: Executor, normalized: string, limit: number): Promise<PersonRow[]> {
+// In the "C" collation every term that starts with a prefix sorts below prefix + U+007F.
+const prefixRange = (column: SQL, prefix: string) => sql`${column} >= ${prefix} and ${column} < ${`${prefix}\u007f`}`;
+
+/**
+ * Persons with a term starting with every given prefix, best (alphabetically first) match first.
+ * The longest prefix drives an index range scan; the others are checked per person.
+ */
+export async function searchByTermPrefixes(ex: Executor, tenantId: string, prefixes: string[], limit: number): Promise<PersonRow[]> {
+  const [driver, ...others] = [...prefixes].sort((a, b) => b.length - a.length);
+  if (!driver) return [];
+  const checks = others.map(
+    (prefix) => sql`and exists (select 1 from person_search_terms o
+      where o.person_id = t.person_id and ${prefixRange(sql`o.term`, prefix)})`,
+  );
   return queryRows<PersonRow>(
     ex,
-    sql`select ${PERSON_COLUMNS} from persons
-      where merged_into_id is null and search_text % ${normalized}
-      order by similarity(search_text, ${normalized}) desc limit ${limit}`,
+    sql`select ${PERSON_COLUMNS} from (
+        select t.person_id, min(t.term) as best from person_search_terms t
+        where t.tenant_id = ${tenantId} and ${prefixRange(sql`t.term`, driver)} ${sql.join(checks, sql` `)}
+        group by t.person_id order by best, t.person_id limit ${limit}
+      ) hits join persons on persons.id = hits.person_id
+      order by hits.best, family_name_latin, given_names_latin`,
   );
 }
 

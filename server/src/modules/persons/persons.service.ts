@@ -8,8 +8,8 @@ import * as q from './persons.queries';
 import type { CreatePersonInput, PersonSummary, PersonView, UpdatePersonInput } from './persons.schema';
 import { rankDuplicateCandidates } from './rules/duplicates';
 import { formatInsz } from './rules/insz';
-import { normalizeForSearch } from './rules/names';
-import { mergeFill, preparePersonRecord, searchTextOf, type PersonFacts, type PersonRecord } from './rules/person-record';
+import { normalizeForSearch, skeletonTerm } from './rules/names';
+import { mergeFill, preparePersonRecord, searchTermsOf, searchTextOf, type PersonFacts, type PersonRecord } from './rules/person-record';
 
 export type PersonsDeps = Pick<AccessDeps, 'db' | 'clock'>;
 
@@ -124,6 +124,7 @@ export async function createPerson(deps: PersonsDeps, ctx: ActorContext, input: 
         throw new AppError('possible-duplicate', { values: { count: candidates.length }, extra: { candidates } });
       }
       await q.insertPerson(tx, id, ctx.actor.tenantId, ctx.actor.userId, record);
+      await q.replaceSearchTerms(tx, ctx.actor.tenantId, id, searchTermsOf(record));
       if (acknowledgedDuplicateIds.length) {
         await q.insertLinks(tx, ctx.actor.tenantId, id, acknowledgedDuplicateIds, 'not-duplicate', ctx.actor.userId);
       }
@@ -172,8 +173,10 @@ export async function searchPersons(deps: PersonsDeps, ctx: ActorContext, query:
     else if (interpreted.kind === 'birth-date') rows = await q.searchByBirthDate(tx, interpreted.value, limit);
     else if (!interpreted.value) rows = [];
     else {
-      rows = await q.searchByText(tx, interpreted.value, limit);
-      if (!rows.length) rows = await q.searchBySimilarity(tx, interpreted.value, limit);
+      const tokens = interpreted.value.split(' ');
+      rows = await q.searchByTermPrefixes(tx, ctx.actor.tenantId, tokens, limit);
+      // Nothing spelled this way: try the consonant skeletons ('Mohamed' finds 'Mohammed').
+      if (!rows.length) rows = await q.searchByTermPrefixes(tx, ctx.actor.tenantId, tokens.map(skeletonTerm), limit);
     }
     // The query itself may be personal data: the log keeps that a search happened and its size only.
     await recordAudit(tx, ctx, { action: 'search', subjectType: SUBJECT, subjectId: null, summary: `searched persons (${rows.length} results)` });
@@ -226,6 +229,7 @@ export async function updatePerson(
         }
       }
       if (!(await q.updatePersonFields(tx, id, expectedVersion, changes.new))) throw new AppError('version-conflict');
+      if (changes.new.searchText !== undefined) await q.replaceSearchTerms(tx, ctx.actor.tenantId, id, searchTermsOf(after));
       await appendJournal(tx, ctx, { dossierId: id, type: 'person.changed', payload: changes, effectiveAt: now });
       await recordAudit(tx, ctx, {
         action: 'update',
@@ -261,6 +265,7 @@ export async function mergePerson(deps: PersonsDeps, ctx: ActorContext, mergedId
     const fill = mergeFill(survivorRecord, mergedRecord);
     // The INSZ is unique: it leaves the merged record before the survivor takes it.
     await q.updatePersonFields(tx, mergedId, merged.version, { mergedIntoId: intoId, ...(fill.insz ? { insz: null } : {}) });
+    await q.replaceSearchTerms(tx, ctx.actor.tenantId, mergedId, []);
     if (Object.keys(fill).length) {
       const filled = { ...survivorRecord, ...fill };
       await q.updatePersonFields(tx, intoId, survivor.version, { ...fill, searchText: searchTextOf(filled) });
@@ -293,6 +298,7 @@ export async function unmergePerson(deps: PersonsDeps, ctx: ActorContext, merged
       await q.updatePersonFields(tx, survivor.id, survivor.version, { ...giveBack, searchText: searchTextOf({ ...survivorRecord, ...giveBack }) });
     }
     await q.updatePersonFields(tx, mergedId, merged.version, { mergedIntoId: null, ...(filled.insz && 'insz' in giveBack ? { insz: filled.insz } : {}) });
+    await q.replaceSearchTerms(tx, ctx.actor.tenantId, mergedId, searchTermsOf(recordOrThrow(factsOf(merged), now)));
     await q.markMergeUndone(tx, merge.id, ctx.actor.userId);
     await appendJournal(tx, ctx, { dossierId: mergedId, type: 'person.unmerged', payload: { survivorId: survivor.id, reason }, effectiveAt: now });
     await appendJournal(tx, ctx, { dossierId: survivor.id, type: 'person.gave-back', payload: { mergedId, fields: Object.keys(giveBack), reason }, effectiveAt: now });

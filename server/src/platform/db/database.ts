@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -48,7 +47,7 @@ export type DatabaseOptions =
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'pglite') {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    const client = await PGlite.create(options.dataDir ?? undefined, { extensions: { pg_trgm } });
+    const client = await PGlite.create(options.dataDir ?? undefined);
     const rawQuery: RawQuery = async (text, values) => {
       // pg-boss and migrations send parameterless multi-statement scripts: those go to exec.
       if (!values?.length && text.includes(';')) {
@@ -109,10 +108,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  */
 export async function withTenant<T>(db: Database, scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.owner.transaction(async (tx) => {
+    // One round trip: the tenant settings and the role switch (set_config('role') is SET LOCAL ROLE).
     await tx.execute(sql`select set_config('app.tenant_id', ${scope.tenantId}, true),
       set_config('app.user_id', ${scope.userId ?? ''}, true),
-      set_config('app.purpose', ${scope.purpose}, true)`);
-    await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
+      set_config('app.purpose', ${scope.purpose}, true),
+      set_config('role', ${APP_ROLE}, true)`);
     return fn(tx);
   });
 }

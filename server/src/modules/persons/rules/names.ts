@@ -42,6 +42,24 @@ export function normalizeForSearch(text: string): string {
   );
 }
 
+/** Marks a skeleton term, so it never meets a spelled term in a prefix search ('#' sorts before letters). */
+export const SKELETON_MARK = '#';
+
+/**
+ * Zoektermen — the terms a person is found by: every normalised name token and, marked with
+ * SKELETON_MARK, its consonant skeleton, so that a spelling variant ('Mohamed' for 'Mohammed',
+ * an Arabic original for its Latin spelling) finds the person when the spelled terms do not.
+ */
+export function searchTerms(text: string): string[] {
+  const tokens = normalizeForSearch(text).split(' ').filter(Boolean);
+  return [...new Set(tokens.flatMap((token) => [token, skeletonTerm(token)]))];
+}
+
+/** The skeleton search term of one normalised token. */
+export function skeletonTerm(token: string): string {
+  return SKELETON_MARK + skeleton(token);
+}
+
 const SCRIPT_TESTS: ReadonlyArray<readonly [Exclude<Script, 'other'>, RegExp]> = [
   ['latin', /\p{Script=Latin}/u],
   ['arabic', /\p{Script=Arabic}/u],

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { interpretQuery } from '../persons.service';
 import { rankDuplicateCandidates, type IdentityFacts } from './duplicates';
-import { mergeFill, preparePersonRecord } from './person-record';
+import { skeletonTerm } from './names';
+import { mergeFill, preparePersonRecord, searchTermsOf } from './person-record';
 
 const today = '2026-03-02';
 const person = (over: Partial<IdentityFacts> & { id?: string } = {}) => ({
@@ -51,6 +52,14 @@ describe('duplicate ranking (issue 2 §5: same INSZ, or same birth date and a si
   ])('%s', (_name, probe, other, reasons) => {
     const ranked = rankDuplicateCandidates(probe, [other]);
     expect(ranked.flatMap((c) => c.reasons)).toEqual(reasons);
+  });
+});
+
+describe('search terms (issue 2 §5: search finds either script)', () => {
+  it('holds each spelled token and its marked consonant skeleton, for both spellings', () => {
+    const terms = searchTermsOf({ givenNames: 'محمد', familyName: 'أحمد', givenNamesLatin: 'Mohammed', familyNameLatin: 'Ahmad' });
+    expect(terms).toEqual(expect.arrayContaining(['mohammed', 'ahmad', skeletonTerm('mohammed')]));
+    expect(skeletonTerm('mohamed')).toBe(skeletonTerm('mohammed'));
   });
 });
 

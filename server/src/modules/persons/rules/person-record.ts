@@ -1,7 +1,7 @@
 import type { FieldProblem } from '../../../platform/errors';
 import { parseInsz } from './insz';
 import { isCountryCode, isLanguageCode } from './languages';
-import { detectScript, normalizeForSearch, transliterate } from './names';
+import { detectScript, normalizeForSearch, searchTerms, transliterate } from './names';
 import { findMunicipality, regionForMunicipality } from './regions';
 
 /** The facts a clerk enters about a person (all optional on update). */
@@ -53,6 +53,11 @@ export const EARLIEST_BIRTH_DATE = '1900-01-01';
 export function searchTextOf(r: Pick<PersonRecord, 'givenNames' | 'familyName' | 'givenNamesLatin' | 'familyNameLatin' | 'insz'>): string {
   const parts = [`${r.givenNames} ${r.familyName}`, `${r.givenNamesLatin} ${r.familyNameLatin}`].map(normalizeForSearch);
   return [...new Set(parts), r.insz ?? ''].join(' ').trim();
+}
+
+/** The terms a person is found by: the names in both spellings (the INSZ has its own index). */
+export function searchTermsOf(r: Pick<PersonRecord, 'givenNames' | 'familyName' | 'givenNamesLatin' | 'familyNameLatin'>): string[] {
+  return searchTerms(`${r.givenNames} ${r.familyName} ${r.givenNamesLatin} ${r.familyNameLatin}`);
 }
 
 /**
