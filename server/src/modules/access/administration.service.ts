@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { ActorContext } from '../../platform/context';
-import { queryRows, textArray, withTenant } from '../../platform/db/database';
+import { isUniqueViolation, queryRows, textArray, withTenant } from '../../platform/db/database';
 import { AppError, forbidden, invalidField, notFound } from '../../platform/errors';
 import * as q from './access.queries';
 import { scopeOf, publicUser, type AccessDeps, type PublicUser } from './access.service';
@@ -14,11 +14,6 @@ export function requirePermission(ctx: ActorContext, permission: Permission): vo
 }
 
 const AGII_TENANT = '00000000-0000-4000-8000-000000000001';
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
-}
 
 export async function listUsers(deps: AccessDeps, ctx: ActorContext): Promise<PublicUser[]> {
   requirePermission(ctx, 'user.manage');

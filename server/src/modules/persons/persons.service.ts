@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ActorContext } from '../../platform/context';
-import { withTenant, type Tx } from '../../platform/db/database';
+import { isUniqueViolation, withTenant, type Tx } from '../../platform/db/database';
 import { AppError, notFound } from '../../platform/errors';
 import { appendJournal } from '../../platform/journal';
 import { listSubjectAccess, auditEventView, recordAudit, requirePermission, scopeOf, type AccessDeps } from '../access';
@@ -16,11 +16,6 @@ export type PersonsDeps = Pick<AccessDeps, 'db' | 'clock'>;
 const SUBJECT = 'person';
 const todayOf = (d: Date) => d.toISOString().slice(0, 10);
 
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
-}
 
 export function personView(p: q.PersonRow): PersonView {
   return {

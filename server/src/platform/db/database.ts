@@ -128,3 +128,9 @@ export function textArray(values: readonly string[]): SQL {
   const literal = `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
   return sql`${literal}::text[]`;
 }
+
+/** A unique-constraint violation, whichever driver raised it (drizzle wraps the driver's error). */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}
