@@ -1,0 +1,56 @@
+import { i18n } from '@lingui/core';
+import { messages as enMessages } from './locales/en/messages.po';
+import { messages as nlMessages } from './locales/nl/messages.po';
+
+export const LOCALES = ['nl', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const STORAGE_KEY = 'kruispunt.locale';
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+function readStoredLocale(): Locale | null {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    return isLocale(stored) ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The locale chosen explicitly with the language switch, if any. */
+export function hasStoredLocale(): boolean {
+  return readStoredLocale() !== null;
+}
+
+function initialLocale(): Locale {
+  const stored = readStoredLocale();
+  if (stored) return stored;
+  const preferred = typeof navigator !== 'undefined' ? navigator.language.toLowerCase() : 'nl';
+  return preferred.startsWith('en') ? 'en' : 'nl';
+}
+
+i18n.load({ nl: nlMessages, en: enMessages });
+
+/** Activates a locale: the catalogue, `<html lang>`, and (when `persist`) localStorage. */
+export function activateLocale(locale: Locale, persist = false): void {
+  i18n.activate(locale);
+  document.documentElement.lang = locale;
+  if (persist) {
+    try {
+      window.localStorage.setItem(STORAGE_KEY, locale);
+    } catch {
+      // Storage may be unavailable (private mode); the choice then lasts for this page only.
+    }
+  }
+}
+
+export function currentLocale(): Locale {
+  return isLocale(i18n.locale) ? i18n.locale : 'nl';
+}
+
+activateLocale(initialLocale());
+
+export { i18n };

@@ -1,0 +1,106 @@
+import { createRootRoute, createRoute, createRouter, Outlet } from '@tanstack/react-router';
+import { AppLayout } from './components/AppLayout';
+import { ApiTokensPage } from './pages/ApiTokensPage';
+import { MfaSetupPage } from './pages/MfaSetupPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { PersonNewPage } from './pages/PersonNewPage';
+import { PersonPage } from './pages/PersonPage';
+import { PersonSearchPage } from './pages/PersonSearchPage';
+import { SessionsPage } from './pages/SessionsPage';
+import { SetupPage } from './pages/SetupPage';
+import { SignInPage } from './pages/SignInPage';
+import { UsersPage } from './pages/UsersPage';
+import { Redirect } from './components/Redirect';
+import { SkipLink } from './components/SkipLink';
+import { homePath, useSession } from './api/queries';
+
+function HomeRedirect() {
+  const { data } = useSession();
+  return data ? <Redirect to={homePath(data)} /> : null;
+}
+
+const rootRoute = createRootRoute({
+  component: () => (
+    <>
+      <SkipLink />
+      <Outlet />
+    </>
+  ),
+  notFoundComponent: NotFoundPage,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === 'string' && search.redirect.startsWith('/') ? { redirect: search.redirect } : {},
+  component: SignInPage,
+});
+
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/setup',
+  validateSearch: (search: Record<string, unknown>): { token?: string } =>
+    typeof search.token === 'string' ? { token: search.token } : {},
+  component: SetupPage,
+});
+
+/** Pathless layout of all signed-in pages; AppLayout sends guests to the sign-in page. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: '_app',
+  component: AppLayout,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  component: HomeRedirect,
+});
+
+const mfaSetupRoute = createRoute({ getParentRoute: () => appRoute, path: '/mfa-setup', component: MfaSetupPage });
+
+const personsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/persons',
+  validateSearch: (search: Record<string, unknown>): { q?: string } =>
+    typeof search.q === 'string' && search.q !== '' ? { q: search.q } : {},
+  component: PersonSearchPage,
+});
+
+const personNewRoute = createRoute({ getParentRoute: () => appRoute, path: '/persons/new', component: PersonNewPage });
+
+const personRoute = createRoute({ getParentRoute: () => appRoute, path: '/persons/$personId', component: PersonPage });
+
+const usersRoute = createRoute({ getParentRoute: () => appRoute, path: '/admin/users', component: UsersPage });
+
+const apiTokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/admin/api-tokens', component: ApiTokensPage });
+
+const sessionsRoute = createRoute({ getParentRoute: () => appRoute, path: '/sessions', component: SessionsPage });
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  setupRoute,
+  appRoute.addChildren([
+    indexRoute,
+    mfaSetupRoute,
+    personsRoute,
+    personNewRoute,
+    personRoute,
+    usersRoute,
+    apiTokensRoute,
+    sessionsRoute,
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  defaultPreload: false,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
