@@ -13,6 +13,7 @@ import {
   verifyPassword,
   verifyTotp,
 } from './credentials';
+import { forgetCredentials, recallCredential, rememberCredential, type ValidCredential } from './credential-cache';
 import { afterFailedAttempt, isLocked, LOCKOUT_POLICY } from './lockout';
 import { resolvePurpose, type Actor, type Purpose, type Role } from './roles';
 
@@ -147,57 +148,83 @@ export async function authenticate(
 ): Promise<Authenticated | null> {
   const { db, clock } = deps;
   const now = clock();
-  if (token.startsWith('kpt_')) {
-    const apiToken = await q.findLiveApiToken(db.owner, tokenHash(token), now);
-    if (!apiToken) return null;
-    if (!apiToken.last_used_at || now.getTime() - new Date(apiToken.last_used_at).getTime() > TOUCH_INTERVAL_MS) {
-      await q.touchApiToken(db.owner, apiToken.id, now);
-    }
-    if (requestedPurpose && requestedPurpose !== apiToken.purpose) {
-      throw new AppError('purpose-not-allowed', { values: { purpose: requestedPurpose } });
-    }
-    return {
-      actor: {
-        kind: 'api-token',
-        userId: null,
-        tokenId: apiToken.id,
-        sessionId: null,
-        tenantId: apiToken.tenant_id,
-        organisationId: apiToken.organisation_id,
-        roles: apiToken.roles,
-        purpose: apiToken.purpose as Purpose,
-      },
-      locale: 'nl',
-      csrfTokenHash: null,
-      mfaPending: false,
-    };
+  const hash = tokenHash(token);
+  let credential = recallCredential(hash, now.getTime());
+  if (!credential) {
+    credential = (token.startsWith('kpt_') ? await loadApiToken(db, hash, now) : await loadSession(db, hash, now)) ?? undefined;
+    if (!credential) return null;
+    rememberCredential(hash, credential, now.getTime());
   }
-  const session = await q.findLiveSession(db.owner, tokenHash(token), now);
+  const purpose = credential.fixedPurpose
+    ? requestedPurpose && requestedPurpose !== credential.fixedPurpose
+      ? null
+      : (credential.fixedPurpose as Purpose)
+    : resolvePurpose(credential.roles, requestedPurpose);
+  if (!purpose) throw new AppError('purpose-not-allowed', { values: { purpose: requestedPurpose ?? '' } });
+  return {
+    actor: {
+      kind: credential.kind,
+      userId: credential.userId,
+      tokenId: credential.tokenId,
+      sessionId: credential.sessionId,
+      tenantId: credential.tenantId,
+      organisationId: credential.organisationId,
+      roles: credential.roles,
+      purpose,
+    },
+    locale: credential.locale,
+    csrfTokenHash: credential.csrfTokenHash,
+    mfaPending: credential.mfaPending,
+  };
+}
+
+async function loadApiToken(db: Database, hash: string, now: Date): Promise<ValidCredential | null> {
+  const apiToken = await q.findLiveApiToken(db.owner, hash, now);
+  if (!apiToken) return null;
+  if (!apiToken.last_used_at || now.getTime() - new Date(apiToken.last_used_at).getTime() > TOUCH_INTERVAL_MS) {
+    await q.touchApiToken(db.owner, apiToken.id, now);
+  }
+  return {
+    kind: 'api-token',
+    userId: null,
+    tokenId: apiToken.id,
+    sessionId: null,
+    tenantId: apiToken.tenant_id,
+    organisationId: apiToken.organisation_id,
+    roles: apiToken.roles,
+    locale: 'nl',
+    csrfTokenHash: null,
+    mfaPending: false,
+    fixedPurpose: apiToken.purpose,
+    expiresAt: apiToken.expires_at ? new Date(apiToken.expires_at).getTime() : null,
+  };
+}
+
+async function loadSession(db: Database, hash: string, now: Date): Promise<ValidCredential | null> {
+  const session = await q.findLiveSession(db.owner, hash, now);
   if (!session) return null;
   if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
     await q.touchSession(db.owner, session.id, now);
   }
-  const purpose = resolvePurpose(session.roles, requestedPurpose);
-  if (!purpose) throw new AppError('purpose-not-allowed', { values: { purpose: requestedPurpose ?? '' } });
   return {
-    actor: {
-      kind: 'user',
-      userId: session.user_id,
-      tokenId: null,
-      sessionId: session.id,
-      tenantId: session.tenant_id,
-      organisationId: session.organisation_id,
-      roles: session.roles,
-      purpose,
-    },
+    kind: 'user',
+    userId: session.user_id,
+    tokenId: null,
+    sessionId: session.id,
+    tenantId: session.tenant_id,
+    organisationId: session.organisation_id,
+    roles: session.roles,
     locale: session.locale,
     csrfTokenHash: session.csrf_token_hash,
     mfaPending: session.mfa_pending,
+    fixedPurpose: null,
+    expiresAt: new Date(session.expires_at).getTime(),
   };
 }
 
 export async function signOut(deps: AccessDeps, ctx: ActorContext): Promise<void> {
   if (ctx.actor.sessionId) await q.revokeSession(deps.db.owner, ctx.actor.sessionId, null, deps.clock());
+  forgetCredentials();
 }
 
 export async function getCurrentUser(deps: AccessDeps, ctx: ActorContext): Promise<PublicUser> {
@@ -222,6 +249,7 @@ export async function listMySessions(deps: AccessDeps, ctx: ActorContext) {
 
 export async function revokeMySession(deps: AccessDeps, ctx: ActorContext, sessionId: string): Promise<void> {
   const revoked = ctx.actor.userId && (await q.revokeSession(deps.db.owner, sessionId, ctx.actor.userId, deps.clock()));
+  forgetCredentials();
   if (!revoked) throw notFound('session');
 }
 
@@ -242,5 +270,6 @@ export async function confirmMfaSetup(deps: AccessDeps, ctx: ActorContext, code:
   if (!verifyTotp(user.totp_secret, code)) throw invalidField('code', 'totp-invalid');
   await deps.db.owner.execute(sql`update users set mfa_enabled = true, version = version + 1 where id = ${user.id}`);
   if (ctx.actor.sessionId) await q.setMfaPending(deps.db.owner, ctx.actor.sessionId, false);
+  forgetCredentials();
 }
 

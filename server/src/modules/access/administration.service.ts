@@ -5,6 +5,7 @@ import { isUniqueViolation, queryRows, textArray, withTenant } from '../../platf
 import { AppError, forbidden, invalidField, notFound } from '../../platform/errors';
 import * as q from './access.queries';
 import { scopeOf, publicUser, type AccessDeps, type PublicUser } from './access.service';
+import { forgetCredentials } from './credential-cache';
 import { hashPassword, newToken, tokenHash } from './credentials';
 import { can, ROLE_PURPOSES, type Permission, type Purpose, type Role } from './roles';
 
@@ -104,6 +105,7 @@ export async function updateUser(
       await q.revokeAllSessionsOfUser(tx, userId, now);
     }
   });
+  forgetCredentials();
   return publicUser((await q.findUserById(deps.db.owner, userId))!);
 }
 
@@ -195,6 +197,7 @@ export async function revokeApiToken(deps: AccessDeps, ctx: ActorContext, id: st
     );
     if (!rows.length) throw notFound('api-token');
   });
+  forgetCredentials();
 }
 
 /**

@@ -106,24 +106,48 @@ export async function findPersonsBornOn(ex: Executor, birthDate: string, limit =
   );
 }
 
+/** Stores the search terms of a new person. */
+export async function insertSearchTerms(ex: Executor, tenantId: string, personId: string, terms: readonly string[]) {
+  if (!terms.length) return;
+  await ex.execute(sql`insert into person_search_terms (tenant_id, term, person_id)
+    select ${tenantId}, term, ${personId} from unnest(${textArray(terms)}) as term on conflict do nothing`);
+}
+
 /** Replaces a person's search terms (none for a merged person). */
 export async function replaceSearchTerms(ex: Executor, tenantId: string, personId: string, terms: readonly string[]) {
   await ex.execute(sql`delete from person_search_terms where person_id = ${personId}`);
-  if (terms.length) {
-    await ex.execute(sql`insert into person_search_terms (tenant_id, term, person_id)
-      select ${tenantId}, term, ${personId} from unnest(${textArray(terms)}) as term on conflict do nothing`);
-  }
+  await insertSearchTerms(ex, tenantId, personId, terms);
 }
 
 // In the "C" collation every term that starts with a prefix sorts below prefix + U+007F.
 const prefixRange = (column: SQL, prefix: string) => sql`${column} >= ${prefix} and ${column} < ${`${prefix}\u007f`}`;
 
+/** Counting stops here: past it a prefix is simply "common", and only the order of prefixes matters. */
+const PREFIX_COUNT_CAP = 1000;
+
+/**
+ * The prefixes, rarest first, counted in one capped index-only statement: the rarest one should drive
+ * the search. Term statistics are too coarse to tell two rare prefixes apart, so the planner cannot.
+ */
+async function rarestFirst(ex: Executor, tenantId: string, prefixes: string[]): Promise<string[]> {
+  if (prefixes.length < 2) return prefixes;
+  const counts = sql.join(
+    prefixes.map(
+      (prefix, i) => sql`select ${i}::int as i, (select count(*) from (select 1 from person_search_terms
+        where tenant_id = ${tenantId} and ${prefixRange(sql`term`, prefix)} limit ${PREFIX_COUNT_CAP}) capped)::int as n`,
+    ),
+    sql` union all `,
+  );
+  const rows = await queryRows<{ i: number; n: number }>(ex, counts);
+  return rows.sort((a, b) => a.n - b.n).map((r) => prefixes[r.i]!);
+}
+
 /**
  * Persons with a term starting with every given prefix, best (alphabetically first) match first.
- * The longest prefix drives an index range scan; the others are checked per person.
+ * The rarest prefix drives an index range scan; the others are checked per person.
  */
 export async function searchByTermPrefixes(ex: Executor, tenantId: string, prefixes: string[], limit: number): Promise<PersonRow[]> {
-  const [driver, ...others] = [...prefixes].sort((a, b) => b.length - a.length);
+  const [driver, ...others] = await rarestFirst(ex, tenantId, [...new Set(prefixes)]);
   if (!driver) return [];
   const checks = others.map(
     (prefix) => sql`and exists (select 1 from person_search_terms o

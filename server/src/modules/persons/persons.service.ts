@@ -119,7 +119,7 @@ export async function createPerson(deps: PersonsDeps, ctx: ActorContext, input: 
         throw new AppError('possible-duplicate', { values: { count: candidates.length }, extra: { candidates } });
       }
       await q.insertPerson(tx, id, ctx.actor.tenantId, ctx.actor.userId, record);
-      await q.replaceSearchTerms(tx, ctx.actor.tenantId, id, searchTermsOf(record));
+      await q.insertSearchTerms(tx, ctx.actor.tenantId, id, searchTermsOf(record));
       if (acknowledgedDuplicateIds.length) {
         await q.insertLinks(tx, ctx.actor.tenantId, id, acknowledgedDuplicateIds, 'not-duplicate', ctx.actor.userId);
       }
