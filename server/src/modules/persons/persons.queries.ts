@@ -122,6 +122,9 @@ export async function replaceSearchTerms(ex: Executor, tenantId: string, personI
 // In the "C" collation every term that starts with a prefix sorts below prefix + U+007F.
 const prefixRange = (column: SQL, prefix: string) => sql`${column} >= ${prefix} and ${column} < ${`${prefix}\u007f`}`;
 
+/** More terms than one person ever has under one prefix: the slice read per wanted result. */
+const TERMS_PER_PERSON_BOUND = 8;
+
 /** Counting stops here: past it a prefix is simply "common", and only the order of prefixes matters. */
 const PREFIX_COUNT_CAP = 1000;
 
@@ -153,13 +156,18 @@ export async function searchByTermPrefixes(ex: Executor, tenantId: string, prefi
     (prefix) => sql`and exists (select 1 from person_search_terms o
       where o.person_id = t.person_id and ${prefixRange(sql`o.term`, prefix)})`,
   );
+  // Terms come out of the index in order, so the first rows hold the best matches: reading a bounded
+  // slice (a person has at most a few terms per prefix) replaces grouping the whole prefix range.
   return queryRows<PersonRow>(
     ex,
-    sql`select ${PERSON_COLUMNS} from (
-        select t.person_id, min(t.term) as best from person_search_terms t
+    sql`with slice as (
+        select t.person_id, t.term from person_search_terms t
         where t.tenant_id = ${tenantId} and ${prefixRange(sql`t.term`, driver)} ${sql.join(checks, sql` `)}
-        group by t.person_id order by best, t.person_id limit ${limit}
-      ) hits join persons on persons.id = hits.person_id
+        order by t.term, t.person_id limit ${limit * TERMS_PER_PERSON_BOUND}
+      ), hits as (
+        select person_id, min(term) as best from slice group by person_id order by best, person_id limit ${limit}
+      )
+      select ${PERSON_COLUMNS} from hits join persons on persons.id = hits.person_id
       order by hits.best, family_name_latin, given_names_latin`,
   );
 }

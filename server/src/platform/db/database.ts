@@ -31,6 +31,11 @@ export interface Database {
   execScript(script: string): Promise<void>;
   /** Raw parameterised query as the owner, for adapters such as pg-boss. */
   rawQuery(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  /**
+   * Runs `fn` in one transaction that first executes the `prelude` statements (parameterless SQL). On
+   * PostgreSQL BEGIN and the prelude travel in one round trip; this is the hot path of every request.
+   */
+  transactionWith<T>(prelude: readonly string[], fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Runs `fn` on one connection, for session-level state such as advisory locks. */
   onOneConnection<T>(fn: (query: RawQuery) => Promise<T>): Promise<T>;
   /** The underlying PGlite instance, when embedded (pg-boss needs it). */
@@ -57,16 +62,22 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       const result = await client.query(text, values ?? []);
       return { rows: result.rows };
     };
+    const owner = drizzlePglite(client) as unknown as Db;
     return {
       kind: 'pglite',
       url: null,
-      owner: drizzlePglite(client) as unknown as Db,
+      owner,
       pglite: client,
       async execScript(script) {
         await client.exec(script);
       },
       rawQuery,
       onOneConnection: (fn) => fn(rawQuery),
+      transactionWith: (prelude, fn) =>
+        owner.transaction(async (tx) => {
+          for (const statement of prelude) await tx.execute(sql.raw(statement));
+          return fn(tx);
+        }),
       async close() {
         await client.close();
       },
@@ -75,6 +86,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 20 });
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  // One drizzle wrapper per pooled connection, made once: requests reuse connections all the time.
+  const wrappers = new WeakMap<pg.PoolClient, Db>();
   return {
     kind: 'postgres',
     url: options.url,
@@ -86,6 +99,25 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     async rawQuery(text, values) {
       const result = await pool.query(text, values as unknown[] | undefined);
       return { rows: result.rows };
+    },
+    async transactionWith(prelude, fn) {
+      const client = await pool.connect();
+      let wrapper = wrappers.get(client);
+      if (!wrapper) {
+        wrapper = drizzlePg(client) as unknown as Db;
+        wrappers.set(client, wrapper);
+      }
+      try {
+        await client.query(['begin', ...prelude].join(';\n'));
+        const result = await fn(wrapper as unknown as Tx);
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     async onOneConnection(fn) {
       const client = await pool.connect();
@@ -107,15 +139,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * forgets a tenant filter still cannot see another agency's rows.
  */
 export async function withTenant<T>(db: Database, scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.owner.transaction(async (tx) => {
-    // One round trip: the tenant settings and the role switch (set_config('role') is SET LOCAL ROLE).
-    await tx.execute(sql`select set_config('app.tenant_id', ${scope.tenantId}, true),
-      set_config('app.user_id', ${scope.userId ?? ''}, true),
-      set_config('app.purpose', ${scope.purpose}, true),
-      set_config('role', ${APP_ROLE}, true)`);
-    return fn(tx);
-  });
+  // Inlined into SQL text (it travels with BEGIN in one round trip), so each value is checked here.
+  if (!UUID.test(scope.tenantId) || (scope.userId !== null && !UUID.test(scope.userId)) || !/^[a-z-]{1,60}$/.test(scope.purpose)) {
+    throw new Error('invalid tenant scope');
+  }
+  const prelude = [
+    `select set_config('app.tenant_id', '${scope.tenantId}', true), set_config('app.user_id', '${scope.userId ?? ''}', true),
+      set_config('app.purpose', '${scope.purpose}', true)`,
+    `set local role ${APP_ROLE}`,
+  ];
+  return db.transactionWith(prelude, fn);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Rows of a raw query, whichever driver runs it. */
 export async function queryRows<T>(ex: Executor, query: SQL): Promise<T[]> {
