@@ -39,6 +39,15 @@ const PERSON_COLUMNS = sql`id, tenant_id, insz, given_names, family_name, given_
   house_number, box, postal_code, municipality_nis, municipality_name, region, responsible_agency, phone, email,
   merged_into_id, version, created_at, updated_at`;
 
+/** What a search result shows: a search answers with many rows, so it reads no more than this. */
+export type PersonSummaryRow = Pick<
+  PersonRow,
+  'id' | 'given_names' | 'family_name' | 'given_names_latin' | 'family_name_latin' | 'birth_date' | 'insz' | 'municipality_name' | 'region'
+>;
+
+const SUMMARY_COLUMNS = sql`persons.id, given_names, family_name, given_names_latin, family_name_latin,
+  to_char(birth_date, 'YYYY-MM-DD') as birth_date, insz, municipality_name, region`;
+
 /** Record fields (camelCase) to their columns, for inserts and updates in one place. */
 const COLUMN_OF = {
   insz: 'insz',
@@ -149,7 +158,7 @@ async function rarestFirst(ex: Executor, tenantId: string, prefixes: string[]): 
  * Persons with a term starting with every given prefix, best (alphabetically first) match first.
  * The rarest prefix drives an index range scan; the others are checked per person.
  */
-export async function searchByTermPrefixes(ex: Executor, tenantId: string, prefixes: string[], limit: number): Promise<PersonRow[]> {
+export async function searchByTermPrefixes(ex: Executor, tenantId: string, prefixes: string[], limit: number): Promise<PersonSummaryRow[]> {
   const [driver, ...others] = await rarestFirst(ex, tenantId, [...new Set(prefixes)]);
   if (!driver) return [];
   const checks = others.map(
@@ -158,7 +167,7 @@ export async function searchByTermPrefixes(ex: Executor, tenantId: string, prefi
   );
   // Terms come out of the index in order, so the first rows hold the best matches: reading a bounded
   // slice (a person has at most a few terms per prefix) replaces grouping the whole prefix range.
-  return queryRows<PersonRow>(
+  return queryRows<PersonSummaryRow>(
     ex,
     sql`with slice as (
         select t.person_id, t.term from person_search_terms t
@@ -167,15 +176,15 @@ export async function searchByTermPrefixes(ex: Executor, tenantId: string, prefi
       ), hits as (
         select person_id, min(term) as best from slice group by person_id order by best, person_id limit ${limit}
       )
-      select ${PERSON_COLUMNS} from hits join persons on persons.id = hits.person_id
+      select ${SUMMARY_COLUMNS} from hits join persons on persons.id = hits.person_id
       order by hits.best, family_name_latin, given_names_latin`,
   );
 }
 
-export async function searchByBirthDate(ex: Executor, birthDate: string, limit: number): Promise<PersonRow[]> {
-  return queryRows<PersonRow>(
+export async function searchByBirthDate(ex: Executor, birthDate: string, limit: number): Promise<PersonSummaryRow[]> {
+  return queryRows<PersonSummaryRow>(
     ex,
-    sql`select ${PERSON_COLUMNS} from persons where birth_date = ${birthDate}::date and merged_into_id is null
+    sql`select ${SUMMARY_COLUMNS} from persons where birth_date = ${birthDate}::date and merged_into_id is null
       order by family_name_latin, given_names_latin limit ${limit}`,
   );
 }

@@ -54,7 +54,7 @@ export function personView(p: q.PersonRow): PersonView {
   };
 }
 
-export function personSummary(p: q.PersonRow): PersonSummary {
+export function personSummary(p: q.PersonSummaryRow): PersonSummary {
   return {
     id: p.id,
     givenNames: p.given_names,
@@ -163,7 +163,7 @@ export async function searchPersons(deps: PersonsDeps, ctx: ActorContext, query:
   requirePermission(ctx, 'person.read');
   const interpreted = interpretQuery(query);
   return withTenant(deps.db, scopeOf(ctx), async (tx) => {
-    let rows: q.PersonRow[];
+    let rows: q.PersonSummaryRow[];
     if (interpreted.kind === 'insz') rows = await q.findPersonsByInsz(tx, interpreted.value);
     else if (interpreted.kind === 'birth-date') rows = await q.searchByBirthDate(tx, interpreted.value, limit);
     else if (!interpreted.value) rows = [];
