@@ -1,44 +1,7 @@
 /** Types of the Kruispunt API v1, as agreed in the API contract. */
 
-export const ROLES = [
-  'intake-officer',
-  'case-worker',
-  'dutch-learning-consultant',
-  'course-teacher',
-  'test-centre-staff',
-  'interpreting-desk',
-  'partner-user',
-  'manager',
-  'enforcement-officer',
-  'data-protection-officer',
-  'administrator',
-] as const;
-export type Role = (typeof ROLES)[number];
-
-export const PURPOSES = [
-  'intake',
-  'trajectory-guidance',
-  'course-planning',
-  'dutch-learning',
-  'interpreting',
-  'partner-cooperation',
-  'enforcement',
-  'management-reporting',
-  'data-protection-review',
-  'administration',
-] as const;
-export type Purpose = (typeof PURPOSES)[number];
-
-export type Permission =
-  | 'person.read'
-  | 'person.create'
-  | 'person.update'
-  | 'person.merge'
-  | 'person.access-log.read'
-  | 'audit.export'
-  | 'user.manage'
-  | 'api-token.manage'
-  | 'organisation.manage';
+// The server's permission registry is pure data: the web app uses the same lists, so they cannot drift.
+export { PURPOSES, ROLES, type Permission, type Purpose, type Role } from '../../../server/src/modules/access/roles';
 
 export type UiLocale = 'nl' | 'en';
 
