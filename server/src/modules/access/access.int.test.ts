@@ -78,8 +78,10 @@ describe('sessions: cookies need CSRF, bearer tokens do not, sessions expire and
     expect(refused.json().type).toBe('urn:kruispunt:problem:csrf');
     const accepted = await t.app.inject({ method: 'POST', url: '/api/v1/organisations', headers: { cookie, 'x-csrf-token': csrfToken }, payload: body });
     expect(accepted.statusCode).toBe(201);
-    // A read with the cookie alone is fine.
+    // A read with the cookie alone is fine, and so is signing in again while the cookie is still there.
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie } })).statusCode).toBe(200);
+    const again = await t.app.inject({ method: 'POST', url: '/api/v1/session', headers: { cookie }, payload: { email: ADMIN.email, password: ADMIN.password } });
+    expect(again.statusCode).toBe(200);
   });
 
   it('expires sessions after their lifetime', async () => {

@@ -66,19 +66,14 @@ function bearerToken(request: FastifyRequest): string | null {
 
 async function authenticateRequest(deps: AppDeps, request: FastifyRequest): Promise<void> {
   const access = request.routeOptions.config.access ?? 'user';
+  // Public routes (sign-in, set-up, the OpenAPI document) act for nobody: a leftover cookie is ignored.
+  if (access === 'public') return;
   const bearer = bearerToken(request);
-  const cookie = request.cookies[SESSION_COOKIE];
-  const token = bearer ?? cookie;
-  if (!token) {
-    if (access === 'public') return;
-    throw new AppError('unauthenticated');
-  }
+  const token = bearer ?? request.cookies[SESSION_COOKIE];
+  if (!token) throw new AppError('unauthenticated');
   const purposeHeader = request.headers['x-purpose'];
   const result = await authenticate(deps, token, typeof purposeHeader === 'string' ? purposeHeader : undefined);
-  if (!result) {
-    if (access === 'public') return;
-    throw new AppError(bearer ? 'unauthenticated' : 'session-expired');
-  }
+  if (!result) throw new AppError(bearer ? 'unauthenticated' : 'session-expired');
   // Cookies are sent by the browser on its own; a bearer token is not, so only cookies need CSRF proof.
   if (!bearer && !SAFE_METHODS.has(request.method)) {
     const sent = request.headers['x-csrf-token'];
