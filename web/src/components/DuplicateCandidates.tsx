@@ -2,9 +2,8 @@ import { Alert, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useLingui } from '@lingui/react/macro';
 import { useEffect, useRef } from 'react';
 import type { DuplicateCandidate } from '../api/types';
-import { duplicateReasonLabel, formatDate } from '../labels';
-import { AnchorLink } from './Link';
-import { PersonName } from './PersonName';
+import { duplicateReasonLabel } from '../labels';
+import { PersonSummaryCells, PersonSummaryHeaders } from './PersonSummaryCells';
 import { ScrollTable } from './ScrollTable';
 
 interface Props {
@@ -34,10 +33,7 @@ export function DuplicateCandidates({ candidates, detail, confirming, onConfirmD
           </caption>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">{t`Naam`}</Table.Th>
-              <Table.Th scope="col">{t`Geboortedatum`}</Table.Th>
-              <Table.Th scope="col">{t`INSZ`}</Table.Th>
-              <Table.Th scope="col">{t`Gemeente`}</Table.Th>
+              <PersonSummaryHeaders />
               <Table.Th scope="col">{t`Overeenkomst`}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -48,14 +44,7 @@ export function DuplicateCandidates({ candidates, detail, confirming, onConfirmD
               );
               return (
                 <Table.Tr key={c.id}>
-                  <Table.Td>
-                    <AnchorLink to="/persons/$personId" params={{ personId: c.id }} underline="always">
-                      <PersonName person={c} />
-                    </AnchorLink>
-                  </Table.Td>
-                  <Table.Td>{formatDate(i18n.locale, c.birthDate)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.inszFormatted ?? ''}</Table.Td>
-                  <Table.Td>{c.municipalityName ?? ''}</Table.Td>
+                  <PersonSummaryCells person={c} />
                   <Table.Td>
                     {score}
                     {c.reasons.length > 0 && (

@@ -4,17 +4,16 @@ import { useLingui } from '@lingui/react/macro';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
 import { usePermission, usePersonSearch } from '../api/queries';
-import { ButtonLink, AnchorLink } from '../components/Link';
-import { PersonName } from '../components/PersonName';
+import { ButtonLink } from '../components/Link';
+import { PersonSummaryCells, PersonSummaryHeaders } from '../components/PersonSummaryCells';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { useDocumentTitle } from '../components/useDocumentTitle';
-import { formatDate } from '../labels';
 import { ScrollTable } from '../components/ScrollTable';
 
 const route = getRouteApi('/_app/persons');
 
 export function PersonSearchPage() {
-  const { t, i18n } = useLingui();
+  const { t } = useLingui();
   useDocumentTitle(t`Personen zoeken`);
   const { q = '' } = route.useSearch();
   const navigate = useNavigate();
@@ -74,23 +73,13 @@ export function PersonSearchPage() {
           </caption>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th scope="col">{t`Naam`}</Table.Th>
-              <Table.Th scope="col">{t`Geboortedatum`}</Table.Th>
-              <Table.Th scope="col">{t`INSZ`}</Table.Th>
-              <Table.Th scope="col">{t`Gemeente`}</Table.Th>
+              <PersonSummaryHeaders />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {results.data.map((p) => (
               <Table.Tr key={p.id}>
-                <Table.Td>
-                  <AnchorLink to="/persons/$personId" params={{ personId: p.id }} underline="always">
-                    <PersonName person={p} />
-                  </AnchorLink>
-                </Table.Td>
-                <Table.Td>{formatDate(i18n.locale, p.birthDate)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.inszFormatted ?? ''}</Table.Td>
-                <Table.Td>{p.municipalityName ?? ''}</Table.Td>
+                <PersonSummaryCells person={p} />
               </Table.Tr>
             ))}
           </Table.Tbody>
