@@ -1,14 +1,7 @@
-import type { Role } from './roles';
+import type { Actor } from './roles';
 
-/** What a valid session or API token resolves to, before the request's purpose is applied. */
-export interface ValidCredential {
-  kind: 'user' | 'api-token';
-  userId: string | null;
-  tokenId: string | null;
-  sessionId: string | null;
-  tenantId: string;
-  organisationId: string;
-  roles: Role[];
+/** What a valid session or API token resolves to: the actor before the request's purpose is applied. */
+export interface ValidCredential extends Omit<Actor, 'purpose'> {
   locale: 'nl' | 'en';
   csrfTokenHash: string | null;
   mfaPending: boolean;
