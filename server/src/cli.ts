@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createAgencyAdministrator } from './modules/access/administration.service';
+import { BackupError, backupEmbedded, restoreEmbedded } from './platform/db/backup';
 import { ConfigError, loadConfig } from './platform/config';
 import { openDatabase } from './platform/db/database';
 import { migrate } from './platform/db/migrate';
@@ -7,6 +8,8 @@ import { AppError } from './platform/errors';
 
 const USAGE = `Usage:
   npm run kruispunt -- migrate
+  npm run kruispunt -- backup --to <file.tar.gz>        (embedded database; the server must be stopped)
+  npm run kruispunt -- restore --from <file.tar.gz>     (into an empty data folder; the server must be stopped)
   npm run kruispunt -- create-admin --agency <agii|atlas|in-gent|bon> --email <e-mail> --name "<display name>"
       (the password is read from KRUISPUNT_NEW_PASSWORD, at least 12 characters)
 Uses the same DATABASE_URL / KRUISPUNT_DATA_DIR as the server; stop an embedded-database server first.`;
@@ -17,13 +20,34 @@ function fail(message: string): never {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-if (!command || !['migrate', 'create-admin'].includes(command)) fail(USAGE);
+if (!command || !['migrate', 'create-admin', 'backup', 'restore'].includes(command)) fail(USAGE);
 let config;
 try {
   config = loadConfig();
 } catch (error) {
   if (error instanceof ConfigError) fail(error.message);
   throw error;
+}
+if (command === 'backup' || command === 'restore') {
+  if (config.database.kind !== 'pglite' || !config.database.dataDir) {
+    fail('backup and restore are for the embedded database; on PostgreSQL use pg_dump -Fc and pg_restore (docs/operator-guide.md).');
+  }
+  const { values } = parseArgs({ args: rest, options: { to: { type: 'string' }, from: { type: 'string' } } });
+  try {
+    if (command === 'backup') {
+      if (!values.to) fail('--to is missing: the archive file to write.');
+      const bytes = await backupEmbedded(config.database.dataDir, values.to);
+      process.stdout.write(`Backed up ${config.database.dataDir} to ${values.to} (${bytes} bytes).\n`);
+    } else {
+      if (!values.from) fail('--from is missing: the archive file to restore.');
+      await restoreEmbedded(values.from, config.database.dataDir);
+      process.stdout.write(`Restored ${values.from} into ${config.database.dataDir}. Start Kruispunt to apply newer migrations.\n`);
+    }
+  } catch (error) {
+    if (error instanceof BackupError) fail(error.message);
+    throw error;
+  }
+  process.exit(0);
 }
 const db = await openDatabase(config.database);
 try {
