@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { ActorContext } from './context';
-import { queryRows, type Executor } from './db/database';
+import type { Executor } from './db/database';
 
 /**
  * Appends one immutable journal entry in the caller's transaction: the one way any module records a
@@ -16,21 +16,4 @@ export async function appendJournal(
       actor_user_id, actor_token_id, purpose, effective_at, request_id)
     values (${a.tenantId}, ${entry.dossierId}, ${entry.type}, ${entry.schemaVersion ?? 1}, ${JSON.stringify(entry.payload)}::jsonb,
       ${a.userId}, ${a.tokenId}, ${a.purpose}, ${entry.effectiveAt.toISOString()}, ${ctx.requestId})`);
-}
-
-export interface JournalEntryRow {
-  id: string;
-  entry_type: string;
-  payload: unknown;
-  actor_user_id: string | null;
-  effective_at: string;
-  recorded_at: string;
-}
-
-export async function listJournal(ex: Executor, dossierId: string): Promise<JournalEntryRow[]> {
-  return queryRows<JournalEntryRow>(
-    ex,
-    sql`select id::text as id, entry_type, payload, actor_user_id, effective_at, recorded_at
-      from journal_entries where dossier_id = ${dossierId} order by id`,
-  );
 }

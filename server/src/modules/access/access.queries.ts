@@ -146,11 +146,12 @@ export interface ApiTokenRow {
   last_used_at: string | null;
 }
 
+const API_TOKEN_COLUMNS = sql`id, tenant_id, organisation_id, name, purpose, roles, created_at, expires_at, revoked_at, last_used_at`;
+
 export async function findLiveApiToken(ex: Executor, tokenHash: string, now: Date): Promise<ApiTokenRow | undefined> {
   const rows = await queryRows<ApiTokenRow>(
     ex,
-    sql`select id, tenant_id, organisation_id, name, purpose, roles, created_at, expires_at, revoked_at, last_used_at
-      from api_tokens where token_hash = ${tokenHash} and revoked_at is null
+    sql`select ${API_TOKEN_COLUMNS} from api_tokens where token_hash = ${tokenHash} and revoked_at is null
         and (expires_at is null or expires_at > ${now.toISOString()})`,
   );
   return rows[0];
@@ -161,11 +162,12 @@ export async function touchApiToken(ex: Executor, id: string, now: Date) {
 }
 
 export async function listApiTokens(ex: Executor): Promise<ApiTokenRow[]> {
-  return queryRows<ApiTokenRow>(
-    ex,
-    sql`select id, tenant_id, organisation_id, name, purpose, roles, created_at, expires_at, revoked_at, last_used_at
-      from api_tokens order by created_at desc`,
-  );
+  return queryRows<ApiTokenRow>(ex, sql`select ${API_TOKEN_COLUMNS} from api_tokens order by created_at desc`);
+}
+
+export async function findApiToken(ex: Executor, id: string): Promise<ApiTokenRow | undefined> {
+  const rows = await queryRows<ApiTokenRow>(ex, sql`select ${API_TOKEN_COLUMNS} from api_tokens where id = ${id}`);
+  return rows[0];
 }
 
 export interface OrganisationRow {

@@ -121,15 +121,15 @@ export async function createOrganisation(
   requirePermission(ctx, 'organisation.manage');
   const id = randomUUID();
   try {
-    await withTenant(deps.db, scopeOf(ctx), (tx) =>
-      tx.execute(sql`insert into organisations (id, tenant_id, kind, partner_type, code, name, requires_mfa)
-        values (${id}, ${ctx.actor.tenantId}, 'partner', ${input.partnerType}, ${input.code}, ${input.name}, ${input.requiresMfa})`),
-    );
+    return await withTenant(deps.db, scopeOf(ctx), async (tx) => {
+      await tx.execute(sql`insert into organisations (id, tenant_id, kind, partner_type, code, name, requires_mfa)
+        values (${id}, ${ctx.actor.tenantId}, 'partner', ${input.partnerType}, ${input.code}, ${input.name}, ${input.requiresMfa})`);
+      return (await q.findOrganisation(tx, id))!;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw invalidField('code', 'code-taken');
     throw error;
   }
-  return (await withTenant(deps.db, scopeOf(ctx), (tx) => q.findOrganisation(tx, id)))!;
 }
 
 export async function updateOrganisation(deps: AccessDeps, ctx: ActorContext, id: string, input: { name?: string | undefined; requiresMfa?: boolean | undefined }) {
@@ -176,15 +176,15 @@ export async function issueApiToken(
   if (input.roles.includes('administrator')) throw invalidField('roles', 'token-cannot-administer');
   const token = newToken('apiToken');
   const id = randomUUID();
-  await withTenant(deps.db, scopeOf(ctx), async (tx) => {
+  const issued = await withTenant(deps.db, scopeOf(ctx), async (tx) => {
     const organisation = await q.findOrganisation(tx, input.organisationId);
     if (!organisation) throw invalidField('organisationId', 'unknown-organisation');
     await tx.execute(sql`insert into api_tokens (id, tenant_id, organisation_id, name, purpose, roles, token_hash, created_by, expires_at)
       values (${id}, ${organisation.tenant_id}, ${organisation.id}, ${input.name}, ${input.purpose}, ${textArray(input.roles)},
         ${tokenHash(token)}, ${ctx.actor.userId}, ${input.expiresAt ?? null})`);
+    return (await q.findApiToken(tx, id))!;
   });
-  const all = await listApiTokens(deps, ctx);
-  return { ...all.find((t) => t.id === id)!, token };
+  return { ...apiTokenView(issued), token };
 }
 
 export async function revokeApiToken(deps: AccessDeps, ctx: ActorContext, id: string): Promise<void> {

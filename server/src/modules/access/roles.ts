@@ -86,10 +86,6 @@ export interface Actor {
   purpose: Purpose;
 }
 
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
-
 export function isPurpose(value: string): value is Purpose {
   return (PURPOSES as readonly string[]).includes(value);
 }

@@ -114,11 +114,6 @@ export const personSummarySchema = z
   .meta({ id: 'PersonSummary' });
 export type PersonSummary = z.infer<typeof personSummarySchema>;
 
-export const duplicateCandidateSchema = personSummarySchema.extend({
-  score: z.number(),
-  reasons: z.array(z.enum(['same-insz', 'same-birth-date-similar-name'])),
-});
-
 export const searchPersonsQuery = z
   .object({
     q: z.string().trim().min(1).max(100),
