@@ -26,6 +26,7 @@ export const PROBLEM_CODES = {
   'unsupported-media-type': 415,
   'too-many-requests': 429,
   'setup-token-invalid': 400,
+  'rule-violation': 422,
   'internal': 500,
 } as const satisfies Record<string, number>;
 

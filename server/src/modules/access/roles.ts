@@ -28,6 +28,13 @@ export const PERMISSIONS = [
   'user.manage',
   'api-token.manage',
   'organisation.manage',
+  'dossier.read', // read a trajectory dossier, its timeline and certificates; caseload and follow-up list
+  'dossier.intake', // aanmelding, intake, target group and profile decision
+  'dossier.guide', // contract, PIP, situation, suspensions, exemption, closure, transfer
+  'dossier.result.record', // pillar results from elsewhere (MO, NT2, VDAB, participation)
+  'dossier.certificate.issue', // inburgeringsattest and the other closing documents
+  'enforcement.record', // infringements, notices of default, hand-over (handhaving)
+  'enforcement.read', // the cases handed over to the enforcement officer
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,15 +54,26 @@ export const PURPOSES = [
 export type Purpose = (typeof PURPOSES)[number];
 
 export const ROLE_PERMISSIONS = {
-  'intake-officer': ['person.read', 'person.create', 'person.update', 'person.merge'],
-  'case-worker': ['person.read', 'person.create', 'person.update', 'person.merge'],
-  'dutch-learning-consultant': ['person.read', 'person.create', 'person.update'],
+  'intake-officer': ['person.read', 'person.create', 'person.update', 'person.merge', 'dossier.read', 'dossier.intake', 'dossier.guide'],
+  'case-worker': [
+    'person.read',
+    'person.create',
+    'person.update',
+    'person.merge',
+    'dossier.read',
+    'dossier.intake',
+    'dossier.guide',
+    'dossier.result.record',
+    'dossier.certificate.issue',
+    'enforcement.record',
+  ],
+  'dutch-learning-consultant': ['person.read', 'person.create', 'person.update', 'dossier.read', 'dossier.result.record'],
   'course-teacher': ['person.read'],
   'test-centre-staff': ['person.read'],
   'interpreting-desk': ['person.read'],
   'partner-user': ['person.read'],
-  'manager': ['person.read'],
-  'enforcement-officer': ['person.read'],
+  'manager': ['person.read', 'dossier.read'],
+  'enforcement-officer': ['person.read', 'dossier.read', 'enforcement.read'],
   'data-protection-officer': ['person.read', 'person.access-log.read', 'audit.export'],
   'administrator': ['user.manage', 'api-token.manage', 'organisation.manage', 'audit.export'],
 } as const satisfies Record<Role, readonly Permission[]>;

@@ -4,3 +4,4 @@ export { registerReferenceRoutes } from './routes/reference.routes';
 export { getPerson, personSummary } from './persons.service';
 export { parseInsz } from './rules/insz';
 export { regionForMunicipality, findMunicipality } from './rules/regions';
+export { personIdentity, onPersonChanged, type PersonIdentity, type PersonChangeListener } from './person-identity';

@@ -1,15 +1,5 @@
 import { z } from 'zod';
-
-/**
- * Text fields refuse markup and control characters at the door: stored text is escaped on output
- * anyway, but a name with "<script>" is an input error the clerk should see, not a value to keep.
- */
-const plainText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((v) => !/[<>\u0000-\u001f\u007f]/.test(v), { params: { code: 'forbidden-characters' } });
+import { isoDate, plainText } from '../../platform/schema';
 
 /** Names in any script: letters, combining marks, spaces, apostrophes, hyphens and dots. */
 export const personNameSchema = z
@@ -19,7 +9,6 @@ export const personNameSchema = z
   .max(200)
   .refine((v) => /^[\p{L}\p{M}][\p{L}\p{M}\p{Zs}'’ʼ.\-‐]*$/u.test(v), { params: { code: 'name-characters' } });
 
-const isoDate = z.iso.date();
 
 export const addressInput = z
   .object({

@@ -4,6 +4,7 @@ import { isUniqueViolation, withTenant, type Tx } from '../../platform/db/databa
 import { AppError, notFound } from '../../platform/errors';
 import { appendJournal } from '../../platform/journal';
 import { listSubjectAccess, auditEventView, recordAudit, requirePermission, scopeOf, type AccessDeps } from '../access';
+import { notifyPersonChanged } from './person-identity';
 import * as q from './persons.queries';
 import type { CreatePersonInput, PersonSummary, PersonView, UpdatePersonInput } from './persons.schema';
 import { rankDuplicateCandidates } from './rules/duplicates';
@@ -226,6 +227,7 @@ export async function updatePerson(
       if (!(await q.updatePersonFields(tx, id, expectedVersion, changes.new))) throw new AppError('version-conflict');
       if (changes.new.searchText !== undefined) await q.replaceSearchTerms(tx, ctx.actor.tenantId, id, searchTermsOf(after));
       await appendJournal(tx, ctx, { dossierId: id, type: 'person.changed', payload: changes, effectiveAt: now });
+      await notifyPersonChanged(tx, ctx, id, Object.keys(changes.new));
       await recordAudit(tx, ctx, {
         action: 'update',
         subjectType: SUBJECT,

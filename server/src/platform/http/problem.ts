@@ -67,6 +67,11 @@ export function problemDocument(
     detail: translate(locale, `problem.${code}.detail`, opts.values),
     instance,
   };
+  // A refused dossier command says in words which rule refused it (refusal.<code>).
+  if (code === 'rule-violation' && opts.values?.refusal !== undefined) {
+    const reason = translate(locale, `refusal.${opts.values.refusal}`, opts.values);
+    doc.detail = translate(locale, 'problem.rule-violation.detail', { ...opts.values, reason });
+  }
   if (opts.fields?.length) {
     doc.errors = opts.fields.map((f) => ({
       field: f.field,

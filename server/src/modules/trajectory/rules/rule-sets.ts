@@ -124,6 +124,8 @@ export interface ObligationRules {
   moverWindowYears: number | null;
   /** B1 oral within 24 months after the attest (FL-DL-05, C; obligation from 1 Mar 2022; R-10 exception unclear). */
   b1OralWithinMonthsAfterAttest: number | null;
+  /** Verklaring van geleverde inspanning instead of the attest for limited learning capacity (FL-DL-06, FL-AT-04, C; obligation from 1 Mar 2022). */
+  declarationOfEffort: boolean;
 }
 
 export interface TargetGroupRules {
@@ -142,6 +144,48 @@ export interface FeeRules {
   capPerPillarEur: number;
 }
 
+/**
+ * Follow-up targets: terms the agencies work to that are not (or not clearly) in the decree. All
+ * are placeholders until the agencies confirm them (docs/rules.md, open questions).
+ */
+export interface FollowUpRules {
+  /** R-20 (S): MO lessons or enrolment should start within 6 months of the contract. */
+  moStartTargetMonths: number;
+  /** no legal term found to sign the contract after sign-up; agency target (R, placeholder). */
+  contractTargetMonthsAfterSignUp: number;
+  /** How many days ahead an open deadline shows as due soon on the follow-up list (R, agency practice). */
+  dueSoonDays: number;
+}
+
+/** Handhaving (WF-11). */
+export interface EnforcementRules {
+  /** Who can be sanctioned: FL-EN-05 / R-02 — entitled persons only before 1 Mar 2022 (see targetGroup.sanctionsForEntitled). */
+  inForce: boolean;
+  /**
+   * Term to comply after the ingebrekestelling, in days. Flanders: not in the sources (R,
+   * placeholder 30); Brussels: 2 months (BX-EN-01, C), kept as 61 days.
+   */
+  noticeTermDays: number;
+}
+
+/** Decree-defined reasons for opschorting / uitstel (S-06, FL-SU-02..04; Brussels BX-SU-01..04). */
+export const SUSPENSION_REASONS = [
+  'sick-leave',
+  'maternity-leave',
+  'family-care',
+  'psychosocial',
+  'no-childcare',
+  'work-or-training-schedule',
+  'pregnancy',
+  'birth',
+  'flexible-trajectory',
+] as const;
+export type SuspensionReason = (typeof SUSPENSION_REASONS)[number];
+
+/** Reasons for an attest van vrijstelling: a trajectory permanently impossible (R-18, FL-EX-01). */
+export const EXEMPTION_REASONS = ['serious-illness', 'disability'] as const;
+export type ExemptionReason = (typeof EXEMPTION_REASONS)[number];
+
 export interface RuleSet {
   /** Stable id, e.g. 'fl-2023-03'; Brussels sets are '<flemish id>+<overlay id>'. */
   id: string;
@@ -157,6 +201,10 @@ export interface RuleSet {
   fees: FeeRules;
   /** Diploma recognition support up to 3 years after contract signature (R-16, S). */
   diplomaRecognitionWindowYears: number;
+  /** Reasons accepted for a suspension or postponement in this version. */
+  suspensionReasons: readonly SuspensionReason[];
+  followUp: FollowUpRules;
+  enforcement: EnforcementRules;
 }
 
 const HALF: PassMark = { numerator: 1, denominator: 2 };
@@ -191,10 +239,15 @@ const FL_2013: RuleSet = {
     maxPriorLegalStayYears: null,
     moverWindowYears: 5,
     b1OralWithinMonthsAfterAttest: null,
+    declarationOfEffort: false,
   },
   targetGroup: { asylumSeekersExcluded: false, sanctionsForEntitled: true },
   fees: { inForce: false, perItemEur: 90, capPerPillarEur: 180 },
   diplomaRecognitionWindowYears: 3,
+  // S-06 (seeds): the Flemish list; 'flexible-trajectory' only postpones the sign-up (FL-SU-02).
+  suspensionReasons: ['sick-leave', 'maternity-leave', 'family-care', 'psychosocial', 'no-childcare', 'flexible-trajectory'],
+  followUp: { moStartTargetMonths: 6, contractTargetMonthsAfterSignUp: 3, dueSoonDays: 14 },
+  enforcement: { inForce: true, noticeTermDays: 30 },
 };
 
 /** Decree amendment of 9 July 2021 in force (FL key date 1 Mar 2022, C). */
@@ -205,7 +258,7 @@ const FL_2022_03: RuleSet = {
   mo: { ...FL_2013.mo, completion: 'test', test: { core: HALF, practical: PRACTICAL_16_OF_30 } },
   nt2: { ...FL_2013.nt2, illiterateException: 'oral-only' },
   work: { ...FL_2013.work, registrationRequired: true, registrationDeadlineDays: 60 },
-  obligation: { ...FL_2013.obligation, b1OralWithinMonthsAfterAttest: 24 },
+  obligation: { ...FL_2013.obligation, b1OralWithinMonthsAfterAttest: 24, declarationOfEffort: true },
   targetGroup: { asylumSeekersExcluded: true, sanctionsForEntitled: false },
 };
 
@@ -259,6 +312,10 @@ export interface BrusselsOverlay {
   id: string;
   effectiveFrom: string;
   obligation: ObligationRules;
+  /** BX-SU-01..04 (C): work/training schedule, illness, pregnancy, birth. */
+  suspensionReasons: readonly SuspensionReason[];
+  /** Before the obligation there is nothing to enforce; after, BX-EN-01 (2 months to comply). */
+  enforcement: EnforcementRules;
   /** Employment service is Actiris (FL-DL-07, C). */
   employmentService: 'Actiris';
 }
@@ -274,15 +331,40 @@ const BX_OBLIGATION_NONE: ObligationRules = {
   maxPriorLegalStayYears: 3,
   moverWindowYears: null,
   b1OralWithinMonthsAfterAttest: null,
+  declarationOfEffort: false,
 };
+
+const BX_SUSPENSION_REASONS: readonly SuspensionReason[] = ['work-or-training-schedule', 'sick-leave', 'pregnancy', 'birth'];
+const BX_ENFORCEMENT: EnforcementRules = { inForce: true, noticeTermDays: 61 };
 
 /** Brussels versions, oldest first. */
 export const BRUSSELS_OVERLAYS: readonly BrusselsOverlay[] = [
-  { id: 'bx-voluntary', effectiveFrom: '2013-06-07', obligation: BX_OBLIGATION_NONE, employmentService: 'Actiris' },
+  {
+    id: 'bx-voluntary',
+    effectiveFrom: '2013-06-07',
+    obligation: BX_OBLIGATION_NONE,
+    suspensionReasons: BX_SUSPENSION_REASONS,
+    enforcement: { ...BX_ENFORCEMENT, inForce: false },
+    employmentService: 'Actiris',
+  },
   /** Ordinance of 11 May 2017 in force (BX-TG-01, BX-DL-02, BX-DL-03, C; R-32, S). */
-  { id: 'bx-2022-06', effectiveFrom: '2022-06-01', obligation: { ...BX_OBLIGATION_NONE, inForce: true }, employmentService: 'Actiris' },
+  {
+    id: 'bx-2022-06',
+    effectiveFrom: '2022-06-01',
+    obligation: { ...BX_OBLIGATION_NONE, inForce: true },
+    suspensionReasons: BX_SUSPENSION_REASONS,
+    enforcement: BX_ENFORCEMENT,
+    employmentService: 'Actiris',
+  },
   /** Ordinance of 20 July 2023, retroactive 1 Jan 2024: same parameters as far as the sources go (BX-TG-01, C). */
-  { id: 'bx-2024-01', effectiveFrom: '2024-01-01', obligation: { ...BX_OBLIGATION_NONE, inForce: true }, employmentService: 'Actiris' },
+  {
+    id: 'bx-2024-01',
+    effectiveFrom: '2024-01-01',
+    obligation: { ...BX_OBLIGATION_NONE, inForce: true },
+    suspensionReasons: BX_SUSPENSION_REASONS,
+    enforcement: BX_ENFORCEMENT,
+    employmentService: 'Actiris',
+  },
 ];
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -313,6 +395,8 @@ export function ruleSetOn(date: string, area: RuleArea = 'flanders'): RuleSet {
     area: 'brussels',
     effectiveFrom: overlay.effectiveFrom > flemish.effectiveFrom ? overlay.effectiveFrom : flemish.effectiveFrom,
     obligation: overlay.obligation,
+    suspensionReasons: overlay.suspensionReasons,
+    enforcement: overlay.enforcement,
     work: { ...flemish.work, employmentService: overlay.employmentService },
     fees: { ...flemish.fees, inForce: false },
   };

@@ -1,0 +1,50 @@
+import type { ActorContext } from '../../platform/context';
+import type { Executor, Tx } from '../../platform/db/database';
+import * as q from './persons.queries';
+import { formatInsz } from './rules/insz';
+
+/** What other modules need of a person: names in both scripts, birth date, INSZ and region. */
+export interface PersonIdentity {
+  id: string;
+  givenNames: string;
+  familyName: string;
+  givenNamesLatin: string | null;
+  familyNameLatin: string | null;
+  birthDate: string | null;
+  inszFormatted: string | null;
+  region: string | null;
+}
+
+/** The person's identity, read in the caller's tenant transaction (row-level security applies). */
+export async function personIdentity(ex: Executor, id: string): Promise<PersonIdentity | undefined> {
+  const p = await q.findPerson(ex, id);
+  if (!p) return undefined;
+  return {
+    id: p.id,
+    givenNames: p.given_names,
+    familyName: p.family_name,
+    givenNamesLatin: p.given_names_latin,
+    familyNameLatin: p.family_name_latin,
+    birthDate: p.birth_date,
+    inszFormatted: p.insz ? formatInsz(p.insz) : null,
+    region: p.region,
+  };
+}
+
+/**
+ * Called in the same transaction after a person's record changed, with the changed fields.
+ * Lets the trajectory react (an address change annuls an infringement, R-21) without the
+ * registry knowing about trajectories.
+ */
+export type PersonChangeListener = (tx: Tx, ctx: ActorContext, personId: string, changedFields: readonly string[]) => Promise<void>;
+
+const listeners = new Set<PersonChangeListener>();
+
+/** Registers a listener; registering the same function twice keeps one. */
+export function onPersonChanged(listener: PersonChangeListener): void {
+  listeners.add(listener);
+}
+
+export async function notifyPersonChanged(tx: Tx, ctx: ActorContext, personId: string, changedFields: readonly string[]): Promise<void> {
+  for (const listener of listeners) await listener(tx, ctx, personId, changedFields);
+}

@@ -1,0 +1,455 @@
+/**
+ * Pure PDF renderer for the certificates (attesten) the trajectory module issues: one A4 page,
+ * all visible text from the server PO catalogues (`certificate.pdf.*`), names in their original
+ * script (Latin, Cyrillic, Greek, Arabic) next to their Latin transliteration.
+ *
+ * Fonts: Noto Sans (Latin, Greek, Cyrillic) and Noto Sans Arabic, TTF files under
+ * server/assets/fonts (SIL Open Font License 1.1, see the OFL-*.txt files beside them), embedded
+ * as subsets through @pdf-lib/fontkit. Output is deterministic for the same input: fixed font
+ * names, creation and modification date = issuedOn.
+ *
+ * Arabic: fontkit shapes Arabic (joining forms, lam-alef ligatures) and returns the glyphs of an
+ * RTL run in visual order, so a run drawn left to right comes out right. pdf-lib however only
+ * uses the glyphs' advance widths and drops the GPOS positions (mark attachment, kerning), so
+ * harakat and hamza written as combining marks can sit slightly off their base letter. For that
+ * reason a name in Arabic script is NOT put in the main position: the Latin transliteration is
+ * the main name line and the Arabic original goes on the line beneath it, rendered as well as
+ * pdf-lib allows. Cyrillic and Greek need no shaping and are printed as the main name.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { hasMessage, translate, type ServerLocale } from '../i18n/i18n';
+
+export type CertificateKind =
+  | 'civic-integration' // inburgeringsattest
+  | 'regular-participation' // bewijs van regelmatige deelname (R-17)
+  | 'declaration-of-effort' // verklaring van geleverde inspanning (FL-DL-06, FL-AT-04)
+  | 'exemption' // attest van vrijstelling (FL-EX-03, R-18)
+  | 'suspension' // attest opschorting / tijdelijke onderbreking contract (FL-SU-04)
+  | 'postponement-sign-up' // attest uitstel van aanmelding (FL-SU-02)
+  | 'postponement-contract'; // attest uitstel ondertekening contract (FL-SU-03)
+
+export interface CertificateDocument {
+  kind: CertificateKind;
+  number: string; // e.g. "AGII-2026-000123"
+  issuedOn: string; // YYYY-MM-DD
+  agencyName: string; // e.g. "Agentschap Integratie en Inburgering"
+  person: {
+    givenNames: string;
+    familyName: string; // original script (may be Arabic, Cyrillic, Greek, Latin…)
+    givenNamesLatin: string | null;
+    familyNameLatin: string | null; // Latin transliteration when the original is not Latin
+    birthDate: string | null;
+    inszFormatted: string | null;
+  };
+  contractSignedOn: string | null;
+  ruleSetId: string; // e.g. "fl-2023-09"
+  /** For suspension/postponement: the period; for exemption: the reason code. */
+  period?: { from: string; to: string } | undefined;
+  reason?: string | undefined; // a reason code, e.g. 'sick-leave', 'maternity-leave', 'family-care', 'psychosocial', 'no-childcare', 'serious-illness', 'disability', 'other'
+  /** Pillars as completed, for the civic-integration certificate: e.g. ['mo','nt2','work','participation']. */
+  pillarsCompleted?: readonly string[] | undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fonts: read once per process (module-level lazy promise); pdf-lib embeds a subset per document.
+
+const FONTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../assets/fonts');
+
+interface FontFile {
+  bytes: Uint8Array;
+  /** Unicode code points the font has a glyph for, to pick a font per character. */
+  codePoints: ReadonlySet<number>;
+  /** Fixed PDF font name, so that the same input gives byte-identical output. */
+  name: string;
+}
+interface FontFiles {
+  regular: FontFile;
+  bold: FontFile;
+  arabic: FontFile;
+}
+
+type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
+type FontkitFont = ReturnType<Fontkit['create']>;
+
+let fontFiles: Promise<FontFiles> | undefined;
+
+async function loadFontFile(file: string, name: string): Promise<FontFile> {
+  const bytes = padGlyphsToEvenLength(new Uint8Array(await readFile(join(FONTS_DIR, file))));
+  const parsed = fontkit.create(bytes);
+  parsedFonts.set(bytes, parsed);
+  return { bytes, codePoints: new Set(parsed.characterSet), name };
+}
+
+/**
+ * pdf-lib hands the font bytes to fontkit on every embedFont, and fontkit parses the GSUB/GPOS
+ * tables again on each first layout: about 100 ms per certificate. The parsed font is stateless
+ * for layout and subsetting (each embedder makes its own subset), so it is shared across documents.
+ */
+const parsedFonts = new WeakMap<Uint8Array, FontkitFont>();
+const cachingFontkit: Fontkit = {
+  create(bytes, postscriptName) {
+    return parsedFonts.get(bytes) ?? fontkit.create(bytes, postscriptName);
+  },
+};
+
+/**
+ * Works around a subsetting bug in @pdf-lib/fontkit 1.1.1 (pdf-lib issue #1232): the subset
+ * writes the short `loca` format (offsets divided by 2) whenever it is small enough, but copies
+ * the glyph records unpadded, so after the first odd-length glyph every glyph points into the
+ * middle of another and most letters vanish. Google's Noto Sans builds have odd-length glyphs.
+ * Padding each glyph record to a multiple of 4 bytes (allowed by the TrueType spec) in memory,
+ * before fontkit sees the font, keeps every subset offset even. The asset files stay unmodified.
+ */
+function padGlyphsToEvenLength(font: Uint8Array): Uint8Array {
+  const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
+  const numTables = view.getUint16(4);
+  const tables = new Map<string, { offset: number; length: number }>();
+  const order: string[] = [];
+  for (let i = 0; i < numTables; i++) {
+    const record = 12 + 16 * i;
+    const tag = String.fromCharCode(...font.subarray(record, record + 4));
+    tables.set(tag, { offset: view.getUint32(record + 8), length: view.getUint32(record + 12) });
+    order.push(tag);
+  }
+  const head = tables.get('head');
+  const maxp = tables.get('maxp');
+  const loca = tables.get('loca');
+  const glyf = tables.get('glyf');
+  if (!head || !maxp || !loca || !glyf) return font; // not a TrueType-outline font: nothing to do
+  const longLoca = view.getInt16(head.offset + 50) === 1;
+  const numGlyphs = view.getUint16(maxp.offset + 4);
+  const offsets: number[] = [];
+  for (let i = 0; i <= numGlyphs; i++) {
+    offsets.push(longLoca ? view.getUint32(loca.offset + 4 * i) : view.getUint16(loca.offset + 2 * i) * 2);
+  }
+  if (offsets.every((o) => o % 4 === 0)) return font;
+
+  // New glyf (each record padded to 4 bytes) and long-format loca.
+  const glyphLengths = offsets.slice(0, -1).map((o, i) => (offsets[i + 1] ?? o) - o);
+  const newGlyf = new Uint8Array(glyphLengths.reduce((sum, l) => sum + align4(l), 0));
+  const newLoca = new Uint8Array(4 * (numGlyphs + 1));
+  const locaView = new DataView(newLoca.buffer);
+  let cursor = 0;
+  for (let i = 0; i < numGlyphs; i++) {
+    locaView.setUint32(4 * i, cursor);
+    const start = glyf.offset + (offsets[i] ?? 0);
+    newGlyf.set(font.subarray(start, start + (glyphLengths[i] ?? 0)), cursor);
+    cursor += align4(glyphLengths[i] ?? 0);
+  }
+  locaView.setUint32(4 * numGlyphs, cursor);
+
+  const contents = new Map<string, Uint8Array>();
+  for (const tag of order) {
+    const table = tables.get(tag);
+    if (!table) continue;
+    contents.set(tag, tag === 'glyf' ? newGlyf : tag === 'loca' ? newLoca : font.slice(table.offset, table.offset + table.length));
+  }
+  const newHead = contents.get('head');
+  if (!newHead) return font;
+  const headView = new DataView(newHead.buffer, newHead.byteOffset, newHead.byteLength);
+  headView.setInt16(50, 1); // indexToLocFormat: long
+  headView.setUint32(8, 0); // checkSumAdjustment, set below
+
+  const headerLength = 12 + 16 * numTables;
+  const total = order.reduce((sum, tag) => sum + align4(contents.get(tag)?.length ?? 0), headerLength);
+  const out = new Uint8Array(total);
+  const outView = new DataView(out.buffer);
+  out.set(font.subarray(0, 12));
+  let offset = headerLength;
+  let headOffset = 0;
+  for (const [i, tag] of order.entries()) {
+    const data = contents.get(tag) ?? new Uint8Array();
+    const record = 12 + 16 * i;
+    out.set(font.subarray(record, record + 4), record);
+    outView.setUint32(record + 4, checksum(data));
+    outView.setUint32(record + 8, offset);
+    outView.setUint32(record + 12, data.length);
+    out.set(data, offset);
+    if (tag === 'head') headOffset = offset;
+    offset += align4(data.length);
+  }
+  outView.setUint32(headOffset + 8, (0xb1b0afba - checksum(out)) >>> 0);
+  return out;
+}
+
+function align4(length: number): number {
+  return (length + 3) & ~3;
+}
+
+function checksum(data: Uint8Array): number {
+  const padded = new Uint8Array(align4(data.length));
+  padded.set(data);
+  const view = new DataView(padded.buffer);
+  let sum = 0;
+  for (let i = 0; i < padded.length; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
+  return sum;
+}
+
+function loadFonts(): Promise<FontFiles> {
+  fontFiles ??= (async () => {
+    const [regular, bold, arabic] = await Promise.all([
+      loadFontFile('NotoSans-Regular.ttf', 'KruispuntNotoSans-Regular'),
+      loadFontFile('NotoSans-Bold.ttf', 'KruispuntNotoSans-Bold'),
+      loadFontFile('NotoSansArabic-Regular.ttf', 'KruispuntNotoSansArabic-Regular'),
+    ]);
+    return { regular, bold, arabic };
+  })().catch((error: unknown) => {
+    fontFiles = undefined; // let a later call retry
+    throw error;
+  });
+  return fontFiles;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text runs: a line is split into runs per font (the Latin/Greek/Cyrillic font or the Arabic one).
+
+type Face = 'regular' | 'bold';
+
+/** Arabic, Arabic Supplement, Arabic Extended-A, Presentation Forms-A/B. */
+const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
+
+class Typesetter {
+  private readonly embedded = new Map<string, Promise<PDFFont>>();
+
+  constructor(
+    private readonly pdf: PDFDocument,
+    private readonly files: FontFiles,
+  ) {}
+
+  private font(file: FontFile): Promise<PDFFont> {
+    let font = this.embedded.get(file.name);
+    if (!font) {
+      font = this.pdf.embedFont(file.bytes, { subset: true, customName: file.name });
+      this.embedded.set(file.name, font);
+    }
+    return font;
+  }
+
+  /** Splits text into runs: Arabic letters go to the Arabic font, everything else to Noto Sans. */
+  async runs(text: string, face: Face): Promise<Array<{ text: string; font: PDFFont }>> {
+    const main = this.files[face];
+    const arabic = this.files.arabic;
+    const runs: Array<{ text: string; arabic: boolean }> = [];
+    let pendingNeutral = '';
+    for (const char of text) {
+      const codePoint = char.codePointAt(0) ?? 0;
+      const inMain = main.codePoints.has(codePoint);
+      const isArabic = ARABIC.test(char) || (!inMain && arabic.codePoints.has(codePoint));
+      // Spaces and punctuation both fonts have stay with the run they stand in.
+      const neutral = !isArabic && /[\s\p{P}]/u.test(char) && arabic.codePoints.has(codePoint);
+      const last = runs[runs.length - 1];
+      if (neutral) {
+        if (last) last.text += char;
+        else pendingNeutral += char;
+        continue;
+      }
+      if (last && last.arabic === isArabic) last.text += char;
+      else if (last && last.arabic && !isArabic) {
+        // Trailing neutrals of an Arabic run belong to the following Latin run (e.g. "محمد (Mohamed)").
+        const trailing = /[\s\p{P}]*$/u.exec(last.text)?.[0] ?? '';
+        last.text = last.text.slice(0, last.text.length - trailing.length);
+        runs.push({ text: trailing + char, arabic: false });
+      } else runs.push({ text: pendingNeutral + char, arabic: isArabic });
+      pendingNeutral = '';
+    }
+    if (pendingNeutral) runs.push({ text: pendingNeutral, arabic: false });
+    const out: Array<{ text: string; font: PDFFont }> = [];
+    for (const run of runs) {
+      if (!run.text) continue;
+      out.push({ text: run.text, font: await this.font(run.arabic ? arabic : main) });
+    }
+    return out;
+  }
+
+  async width(text: string, size: number, face: Face = 'regular'): Promise<number> {
+    let width = 0;
+    for (const run of await this.runs(text, face)) width += run.font.widthOfTextAtSize(run.text, size);
+    return width;
+  }
+
+  /** Draws one line; runs follow each other left to right (paragraph direction is LTR). */
+  async draw(page: PDFPage, text: string, x: number, y: number, size: number, face: Face = 'regular', grey = 0.1): Promise<number> {
+    let cursor = x;
+    for (const run of await this.runs(text, face)) {
+      page.drawText(run.text, { x: cursor, y, size, font: run.font, color: rgb(grey, grey, grey) });
+      cursor += run.font.widthOfTextAtSize(run.text, size);
+    }
+    return cursor - x;
+  }
+
+  /**
+   * Greedy word wrap on spaces, measuring each word once (kerning across a space is ignored,
+   * which is far below the slack of a line); a word longer than the line is left to overflow.
+   */
+  async wrap(text: string, size: number, maxWidth: number, face: Face = 'regular'): Promise<string[]> {
+    const lines: string[] = [];
+    const space = await this.width(' ', size, face);
+    let line = '';
+    let lineWidth = 0;
+    for (const word of text.split(/\s+/u).filter(Boolean)) {
+      const wordWidth = await this.width(word, size, face);
+      if (line && lineWidth + space + wordWidth > maxWidth) {
+        lines.push(line);
+        line = word;
+        lineWidth = wordWidth;
+      } else {
+        line = line ? `${line} ${word}` : word;
+        lineWidth = line === word ? wordWidth : lineWidth + space + wordWidth;
+      }
+    }
+    if (line) lines.push(line);
+    return lines;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates and messages.
+
+const DATE_LOCALES: Record<ServerLocale, string> = { nl: 'nl-BE', en: 'en-GB' };
+const PDF_LANGUAGES: Record<ServerLocale, string> = { nl: 'nl-BE', en: 'en-GB' };
+
+function parseIsoDate(value: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
+  if (!match) throw new RangeError(`Not a YYYY-MM-DD date: ${value}`);
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (Number.isNaN(date.getTime())) throw new RangeError(`Not a valid date: ${value}`);
+  return date;
+}
+
+/** "27 november 2026" / "27 November 2026"; calendar dates, so formatted in UTC. */
+function formatDate(value: string, locale: ServerLocale): string {
+  return new Intl.DateTimeFormat(DATE_LOCALES[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    parseIsoDate(value),
+  );
+}
+
+/** A code-keyed message, or the code itself when the catalogue has no message for it. */
+function codeLabel(locale: ServerLocale, prefix: string, code: string): string {
+  const id = `${prefix}.${code}`;
+  return hasMessage(id) ? translate(locale, id) : code;
+}
+
+function joinName(...parts: Array<string | null | undefined>): string {
+  return parts
+    .map((p) => p?.trim() ?? '')
+    .filter(Boolean)
+    .join(' ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout.
+
+const A4: [number, number] = [595.28, 841.89];
+const MARGIN = 56;
+const CONTENT_WIDTH = A4[0] - 2 * MARGIN;
+const LABEL_WIDTH = 170;
+const ACCENT = rgb(0.0, 0.32, 0.55);
+
+export async function renderCertificatePdf(doc: CertificateDocument, locale: 'nl' | 'en'): Promise<Uint8Array> {
+  const files = await loadFonts();
+  const t = (id: string, values?: Record<string, string | number>) => translate(locale, `certificate.pdf.${id}`, values);
+  const issuedOn = parseIsoDate(doc.issuedOn);
+
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  pdf.registerFontkit(cachingFontkit);
+  const title = t(`title.${doc.kind}`);
+  pdf.setTitle(title, { showInWindowTitleBar: true });
+  pdf.setSubject(t('subject', { title, number: doc.number }));
+  pdf.setAuthor(doc.agencyName);
+  pdf.setCreator('Kruispunt');
+  pdf.setProducer('Kruispunt');
+  pdf.setLanguage(PDF_LANGUAGES[locale]);
+  pdf.setCreationDate(issuedOn);
+  pdf.setModificationDate(issuedOn);
+
+  const type = new Typesetter(pdf, files);
+  const page = pdf.addPage(A4);
+  let y = A4[1] - MARGIN;
+
+  // Header: agency and certificate number, a rule under it.
+  await type.draw(page, doc.agencyName, MARGIN, y - 12, 12, 'bold');
+  const numberText = t('header.number', { number: doc.number });
+  const numberWidth = await type.width(numberText, 9);
+  await type.draw(page, numberText, A4[0] - MARGIN - numberWidth, y - 11, 9, 'regular', 0.35);
+  y -= 24;
+  page.drawLine({ start: { x: MARGIN, y }, end: { x: A4[0] - MARGIN, y }, thickness: 1.2, color: ACCENT });
+  y -= 44;
+
+  // Title.
+  for (const line of await type.wrap(title, 22, CONTENT_WIDTH, 'bold')) {
+    await type.draw(page, line, MARGIN, y, 22, 'bold', 0);
+    y -= 28;
+  }
+  y -= 10;
+
+  // Statement of what the agency certifies.
+  for (const line of await type.wrap(t(`statement.${doc.kind}`, { agency: doc.agencyName }), 11, CONTENT_WIDTH)) {
+    await type.draw(page, line, MARGIN, y, 11);
+    y -= 16;
+  }
+  y -= 16;
+
+  // Label/value rows.
+  const rows: Array<[string, string]> = [];
+  const { person } = doc;
+  const original = joinName(person.givenNames, person.familyName);
+  const latin = joinName(person.givenNamesLatin, person.familyNameLatin);
+  const hasLatin = latin !== '' && latin !== original;
+  if (hasLatin && ARABIC.test(original)) {
+    // See the file comment: Arabic goes beneath its transliteration, not in the main position.
+    rows.push([t('label.name'), latin], [t('label.name-original'), original]);
+  } else {
+    rows.push([t('label.name'), original]);
+    if (hasLatin) rows.push([t('label.name-latin'), latin]);
+  }
+  if (person.birthDate) rows.push([t('label.birth-date'), formatDate(person.birthDate, locale)]);
+  if (person.inszFormatted) rows.push([t('label.insz'), person.inszFormatted]);
+  if (doc.contractSignedOn) rows.push([t('label.contract-signed-on'), formatDate(doc.contractSignedOn, locale)]);
+  if (doc.period) {
+    rows.push([t('label.period'), t('period', { from: formatDate(doc.period.from, locale), to: formatDate(doc.period.to, locale) })]);
+  }
+  if (doc.reason) rows.push([t('label.reason'), codeLabel(locale, 'certificate.pdf.reason', doc.reason)]);
+  if (doc.pillarsCompleted && doc.pillarsCompleted.length > 0) {
+    rows.push([t('label.pillars'), doc.pillarsCompleted.map((p) => codeLabel(locale, 'certificate.pdf.pillar', p)).join(', ')]);
+  }
+  rows.push([t('label.issued-on'), formatDate(doc.issuedOn, locale)]);
+  rows.push([t('label.number'), doc.number]);
+
+  for (const [index, [label, value]] of rows.entries()) {
+    const labelLines = await type.wrap(label, 10, LABEL_WIDTH - 12);
+    const valueLines = await type.wrap(value, 11, CONTENT_WIDTH - LABEL_WIDTH);
+    const lineCount = Math.max(labelLines.length, valueLines.length);
+    for (let i = 0; i < lineCount; i++) {
+      const labelLine = labelLines[i];
+      const valueLine = valueLines[i];
+      if (labelLine) await type.draw(page, labelLine, MARGIN, y, 10, 'regular', 0.4);
+      if (valueLine) await type.draw(page, valueLine, MARGIN + LABEL_WIDTH, y, 11, index === 0 ? 'bold' : 'regular');
+      y -= 16;
+    }
+    y -= 6;
+  }
+  y -= 18;
+
+  // Legal basis.
+  await type.draw(page, t('label.legal-basis'), MARGIN, y, 9, 'bold', 0.3);
+  y -= 13;
+  for (const line of await type.wrap(t(`legal-basis.${doc.kind}`), 9, CONTENT_WIDTH)) {
+    await type.draw(page, line, MARGIN, y, 9, 'regular', 0.3);
+    y -= 12;
+  }
+
+  // Footer: electronic issue with the number for verification, rule set in small print.
+  let footerY = MARGIN + 24;
+  page.drawLine({ start: { x: MARGIN, y: footerY + 18 }, end: { x: A4[0] - MARGIN, y: footerY + 18 }, thickness: 0.5, color: rgb(0.7, 0.7, 0.7) });
+  for (const line of await type.wrap(t('electronic', { number: doc.number, agency: doc.agencyName }), 8.5, CONTENT_WIDTH)) {
+    await type.draw(page, line, MARGIN, footerY, 8.5, 'regular', 0.35);
+    footerY -= 11;
+  }
+  await type.draw(page, t('rule-set', { ruleSetId: doc.ruleSetId }), MARGIN, footerY - 2, 6.5, 'regular', 0.5);
+
+  return pdf.save();
+}
