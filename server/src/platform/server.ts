@@ -4,6 +4,7 @@ import { accessCleanupJob } from '../modules/access/access.jobs';
 import { bootstrapAdministrator } from '../modules/access/administration.service';
 import { registerAdministrationRoutes, registerAuditRoutes, registerSessionRoutes, registerSetupRoutes } from '../modules/access';
 import { registerPersonRoutes, registerReferenceRoutes } from '../modules/persons';
+import { connectTrajectory, followUpJob, registerTrajectoryRoutes } from '../modules/trajectory';
 import { loadConfig, type AppConfig } from './config';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
@@ -43,6 +44,8 @@ export function registerRoutes(app: ZodApp, deps: AppDeps): void {
   registerAuditRoutes(app, deps);
   registerPersonRoutes(app, deps);
   registerReferenceRoutes(app, deps);
+  registerTrajectoryRoutes(app, deps);
+  connectTrajectory();
 }
 
 export interface Kruispunt {
@@ -85,7 +88,7 @@ export async function startKruispunt(env: Record<string, string | undefined>, op
     logger,
   };
   const bootstrap = await bootstrapAdministrator(deps, config.bootstrapAdmin);
-  const jobs = config.jobs ? await startJobs(db, [accessCleanupJob(db)], logger) : null;
+  const jobs = config.jobs ? await startJobs(db, [accessCleanupJob(db), followUpJob(db, clock)], logger) : null;
   const app = await buildApp(deps);
   registerRoutes(app, deps);
   await app.listen({ port: config.port, host: config.host });

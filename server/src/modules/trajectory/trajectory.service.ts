@@ -12,7 +12,7 @@ import type { DossierCommand, SignUpCommand } from './dossier/commands';
 import { CERTIFICATE_COMMANDS, decide, openDossier, RuleRefusal, type Decision, type DecisionContext } from './dossier/decide';
 import { certificateOn, dossierDeadlines, followUpOf } from './dossier/evaluate';
 import { loadClientProfiles, type ClientProfile } from './dossier/profiles';
-import type { CertificateKind, DossierState } from './dossier/state';
+import { statusOn, type CertificateKind, type DossierState } from './dossier/state';
 import * as q from './trajectory.queries';
 import type { DossierView } from './trajectory.schema';
 
@@ -36,7 +36,7 @@ export function belgianDate(now: Date): string {
 export function deriveDossier(state: DossierState, asOf: string): q.Derived & { deadlines: ReturnType<typeof dossierDeadlines>; certificate: ReturnType<typeof certificateOn> } {
   const certificate = certificateOn(state, asOf);
   const deadlines = dossierDeadlines(state, asOf);
-  const followUp = followUpOf(state, asOf, deadlines);
+  const followUp = followUpOf(state, asOf, deadlines, certificate);
   return {
     certificate,
     deadlines,
@@ -218,7 +218,7 @@ async function dossierView(tx: Tx, ctx: ActorContext, row: q.DossierRow, asOf: s
     id: row.id,
     personId: row.person_id,
     version: row.version,
-    status: row.status,
+    status: statusOn(row.state, asOf),
     caseWorkerId: row.state.caseWorkerId,
     state: row.state,
     evaluation: {
@@ -230,7 +230,7 @@ async function dossierView(tx: Tx, ctx: ActorContext, row: q.DossierRow, asOf: s
       followUp: derived.followUp,
     },
     certificates: certificates.map((c) => ({ id: c.id, kind: c.kind as CertificateKind, number: c.number, issuedOn: c.issued_on, ruleSetId: c.rule_set_id })),
-    allowedActions: availableCommands(row.state).filter((type) => permissions.has(COMMAND_PERMISSION[type])),
+    allowedActions: availableCommands(row.state, asOf).filter((type) => permissions.has(COMMAND_PERMISSION[type])),
   };
 }
 

@@ -52,6 +52,12 @@ function fieldFromIssue(issue: ZodIssueLike, context: string | undefined): Field
   }
 }
 
+/** A refused dossier command says in words which rule refused it (refusal.<code>). */
+function detailValues(locale: ServerLocale, code: ProblemCode, values: Record<string, string | number> | undefined) {
+  if (code !== 'rule-violation' || values?.refusal === undefined) return values;
+  return { ...values, reason: translate(locale, `refusal.${values.refusal}`, values) };
+}
+
 export function problemDocument(
   locale: ServerLocale,
   code: ProblemCode,
@@ -64,14 +70,9 @@ export function problemDocument(
     type: PROBLEM_TYPE_PREFIX + code,
     title: translate(locale, `problem.${code}.title`),
     status,
-    detail: translate(locale, `problem.${code}.detail`, opts.values),
+    detail: translate(locale, `problem.${code}.detail`, detailValues(locale, code, opts.values)),
     instance,
   };
-  // A refused dossier command says in words which rule refused it (refusal.<code>).
-  if (code === 'rule-violation' && opts.values?.refusal !== undefined) {
-    const reason = translate(locale, `refusal.${opts.values.refusal}`, opts.values);
-    doc.detail = translate(locale, 'problem.rule-violation.detail', { ...opts.values, reason });
-  }
   if (opts.fields?.length) {
     doc.errors = opts.fields.map((f) => ({
       field: f.field,

@@ -6,7 +6,7 @@
 import type { Permission } from '../../access/roles';
 import type { DossierCommandType } from './commands';
 import { SUSPENSION_SAFE } from './decide';
-import { isOpen, type DossierState } from './state';
+import { isOpen, statusOn, type DossierState } from './state';
 
 export const COMMAND_PERMISSION: Record<DossierCommandType, Permission> = {
   'record-intake': 'dossier.intake',
@@ -55,8 +55,8 @@ const AVAILABLE: Record<DossierCommandType, (state: DossierState) => boolean> = 
   'record-participation': (s) => s.contract !== null,
   'record-diploma-recognition-request': (s) => s.contract !== null && s.intake?.education.diplomaAbroad === true,
   'record-limited-learning-capacity': (s) => s.contract !== null,
-  'start-suspension': (s) => s.status !== 'suspended',
-  'end-suspension': (s) => s.status === 'suspended',
+  'start-suspension': () => true,
+  'end-suspension': (s) => s.periods.some((p) => p.kind === 'suspension' && !p.endedOn),
   'grant-exemption': (s) => s.decision?.targetGroup === 'verplicht',
   'issue-certificate': (s) => s.contract !== null,
   'close': () => true,
@@ -68,9 +68,9 @@ const AVAILABLE: Record<DossierCommandType, (state: DossierState) => boolean> = 
   'assign-case-worker': () => true,
 };
 
-export function availableCommands(state: DossierState): DossierCommandType[] {
+export function availableCommands(state: DossierState, today: string): DossierCommandType[] {
   if (!isOpen(state)) return [];
-  const suspended = state.status === 'suspended';
+  const suspended = statusOn(state, today) === 'suspended';
   return (Object.keys(AVAILABLE) as DossierCommandType[]).filter(
     (type) => AVAILABLE[type](state) && (!suspended || SUSPENSION_SAFE.has(type)),
   );

@@ -10,7 +10,7 @@ import type { CommandOf, DossierCommand, SignUpCommand } from './commands';
 import { certificateOn, contractRuleSet, obligationDate, regularParticipationShown } from './evaluate';
 import type { Refusal } from './refusals';
 import { digitalSkillsLevel, proposeProfile, type ClientProfile } from './profiles';
-import { activeSuspension, isOpen, type CertificateKind, type DossierState, type Infringement } from './state';
+import { activeSuspension, isOpen, statusOn, type CertificateKind, type DossierState, type Infringement } from './state';
 
 /** A command the rules do not allow; `rule` names the requirement (R-/FL-/WF- id). */
 export class RuleRefusal extends Error {
@@ -98,7 +98,7 @@ export function decide(state: DossierState, command: DossierCommand, context: De
   if (!isOpen(state)) refuse('dossier-closed', 'WF-10', { status: state.status });
   if (command.date > context.today) refuse('date-in-future', 'WF-04', { date: command.date });
   if (command.date < state.signUp.date) refuse('date-before-sign-up', 'WF-02', { date: command.date, signUp: state.signUp.date });
-  if (state.status === 'suspended' && !SUSPENSION_SAFE.has(command.type)) {
+  if (statusOn(state, command.date) === 'suspended' && !SUSPENSION_SAFE.has(command.type)) {
     refuse('dossier-suspended', 'FL-SU-04', { until: activeSuspension(state, command.date)?.to ?? '' });
   }
   const decision = HANDLERS[command.type](structuredClone(state), command as never, context);
@@ -137,6 +137,14 @@ function annulOpenInfringements(state: DossierState, on: string, change: string)
     annulled.push(infringement.id);
   }
   return annulled;
+}
+
+/** Annulment by a change recorded outside a command (an address change in the registry); null if none ran. */
+export function annulOnChange(state: DossierState, on: string, change: string): { state: DossierState; annulled: string[] } | null {
+  if (!isOpen(state)) return null;
+  const next = structuredClone(state);
+  const annulled = annulOpenInfringements(next, on, change);
+  return annulled.length ? { state: next, annulled } : null;
 }
 
 function findInfringement(state: DossierState, id: string): Infringement {
@@ -328,7 +336,6 @@ const HANDLERS: { [T in DossierCommand['type']]: Handler<T> } = {
     const number = context.certificateNumber(command.kind);
     const { type: _type, date: _date, ...period } = command;
     state.periods.push({ id: context.newId(), ...period, certificateNumber: number });
-    if (command.kind === 'suspension' && command.from <= context.today && command.to >= context.today) state.status = 'suspended';
     return done(state, 'suspension-started', { command, certificateNumber: number }, [{ kind: command.kind, number }]);
   },
 
@@ -336,7 +343,6 @@ const HANDLERS: { [T in DossierCommand['type']]: Handler<T> } = {
     const running = activeSuspension(state, command.date);
     if (!running) refuse('no-running-suspension', 'FL-SU-04');
     running.endedOn = command.date;
-    state.status = 'running';
     return done(state, 'suspension-ended', { command, periodId: running.id });
   },
 

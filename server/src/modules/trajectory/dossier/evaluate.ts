@@ -8,7 +8,7 @@ import { certificateConditions, type CertificateConditions, type DossierFacts } 
 import { addDays, addMonths } from '../rules/dates';
 import { moRequiredHours, workRegistrationDeadline } from '../rules/pillars';
 import { ruleSetOn, type RuleSet } from '../rules/rule-sets';
-import { isOpen, type DossierState, type Period } from './state';
+import { isOpen, statusOn, type DossierState, type Period } from './state';
 
 /** The date that selects the content of the obligation (FL-OB-06): first inscription, else the contract. */
 export function obligationDate(state: DossierState): string {
@@ -126,7 +126,7 @@ export function dossierDeadlines(state: DossierState, asOf: string): Deadline[] 
   const obligationRules = ruleSetOn(obligationDate(state), state.area).obligation;
   const byKind = (kind: Period['kind']) => state.periods.filter((p) => p.kind === kind);
   const suspensions = byKind('suspension');
-  const paused = state.status === 'suspended';
+  const paused = statusOn(state, asOf) === 'suspended';
 
   if (state.signUp.letterSentOn) {
     const due = addMonths(state.signUp.letterSentOn, obligationRules.registrationDeadlineMonths);
@@ -218,7 +218,12 @@ const SEVERITY_RANK: Record<Severity, number> = { overdue: 0, 'due-soon': 1, upc
  * what the pillars ask for now. Obligated persons whose legal deadline is overdue get the
  * suggestion to record an infringement (WF-11); entitled persons never do after 1 Mar 2022 (R-02).
  */
-export function followUpOf(state: DossierState, asOf: string, deadlines: readonly Deadline[] = dossierDeadlines(state, asOf)): FollowUp {
+export function followUpOf(
+  state: DossierState,
+  asOf: string,
+  deadlines: readonly Deadline[] = dossierDeadlines(state, asOf),
+  conditions: CertificateConditions | null = certificateOn(state, asOf),
+): FollowUp {
   if (!isOpen(state)) return { items: [], nextDueOn: null, urgency: 3 };
   const dueSoonDays = ruleSetOn(asOf < state.signUp.date ? state.signUp.date : asOf, state.area).followUp.dueSoonDays;
   const soon = addDays(asOf, dueSoonDays);
@@ -248,8 +253,7 @@ export function followUpOf(state: DossierState, asOf: string, deadlines: readonl
     items.push({ reason: 'decision-pending', nextAction: 'decide-intake', dueOn, severity: severityOf(dueOn), rule: 'WF-02' });
   }
 
-  if (state.status === 'running') {
-    const conditions = certificateOn(state, asOf);
+  if (statusOn(state, asOf) === 'running') {
     if (conditions?.canIssue) items.push({ reason: 'certificate-ready', nextAction: 'issue-certificate', dueOn: asOf, severity: 'due-soon', rule: 'FL-AT-02' });
     else if (conditions?.pillars.mo.status === 'failed') {
       items.push({ reason: 'mo-test-failed', nextAction: 'enrol-mo-course', dueOn: asOf, severity: 'due-soon', rule: 'R-12' });

@@ -57,7 +57,7 @@ export interface Period {
 }
 
 /** Inbreuk (ENT-34) and its enforcement chain (WF-11). */
-export interface Infringement {
+export type Infringement = {
   id: string;
   kind: InfringementKind;
   description: string;
@@ -67,7 +67,7 @@ export interface Infringement {
   compliedOn?: string | undefined;
   handedOver?: { on: string; evidence: string[] } | undefined;
   annulled?: { on: string; change: string } | undefined;
-}
+};
 
 export interface IssuedCertificate {
   kind: CertificateKind;
@@ -123,4 +123,13 @@ export function isOpen(state: DossierState): boolean {
 /** The suspension period running on `date`, if any. */
 export function activeSuspension(state: DossierState, date: string): Period | undefined {
   return state.periods.find((p) => p.kind === 'suspension' && p.from <= date && (p.endedOn ?? p.to) >= date);
+}
+
+/**
+ * The status on `date`: a running trajectory is suspended while a suspension period covers the
+ * date, so a suspension recorded ahead of time starts and ends by itself.
+ */
+export function statusOn(state: DossierState, date: string): DossierStatus {
+  if (state.status !== 'running' && state.status !== 'suspended') return state.status;
+  return activeSuspension(state, date) ? 'suspended' : 'running';
 }
