@@ -108,6 +108,7 @@ export function decide(state: DossierState, command: DossierCommand, context: De
 
 /** What may still happen while the trajectory is suspended: ending it, and changes outside the pillars. */
 export const SUSPENSION_SAFE = new Set<DossierCommand['type']>([
+  'start-suspension', // a renewal (BX-SU-01..04: renewable); overlaps are refused separately
   'end-suspension',
   'record-change-of-circumstances',
   'record-situation',
