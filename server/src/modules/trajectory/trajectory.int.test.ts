@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { createTestApp, makeInsz, type Caller, type TestApp } from '../../testing/test-app';
+import { dossierCommand } from './dossier/commands';
 import { recomputeFollowUp } from './trajectory.jobs';
 
 let t: TestApp;
@@ -218,5 +219,14 @@ describe('trajectory through the API (issue 3)', () => {
     expect(moved.state.contract.signedOn).toBe('2024-02-12');
     const timeline = (await atlasWorker.request('GET', `/api/v1/dossiers/${dossier.id}/timeline`)).json().items;
     expect(timeline.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['dossier.transferred', 'dossier.contract-signed', 'dossier.signed-up']));
+  });
+
+  it('documents every dossier action in the OpenAPI document, with its own request schema', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    for (const option of dossierCommand.options) {
+      const operation = doc.paths[`/api/v1/dossiers/{id}/actions/${option.shape.type.value}`]?.post;
+      expect(operation?.summary, option.shape.type.value).toMatch(/\w{3,}/);
+      expect(operation.requestBody.content['application/json'].schema.properties).toHaveProperty('date');
+    }
   });
 });
