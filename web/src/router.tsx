@@ -1,6 +1,9 @@
 import { createRootRoute, createRoute, createRouter, Outlet } from '@tanstack/react-router';
 import { AppLayout } from './components/AppLayout';
 import { ApiTokensPage } from './pages/ApiTokensPage';
+import { CaseloadPage } from './pages/CaseloadPage';
+import { DossierPage } from './pages/DossierPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { MfaSetupPage } from './pages/MfaSetupPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PersonNewPage } from './pages/PersonNewPage';
@@ -72,6 +75,24 @@ const personNewRoute = createRoute({ getParentRoute: () => appRoute, path: '/per
 
 const personRoute = createRoute({ getParentRoute: () => appRoute, path: '/persons/$personId', component: PersonPage });
 
+const dossierRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dossiers/$dossierId',
+  validateSearch: (search: Record<string, unknown>): { asOf?: string } =>
+    typeof search.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(search.asOf) ? { asOf: search.asOf } : {},
+  component: DossierPage,
+});
+
+const caseloadRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/caseload',
+  validateSearch: (search: Record<string, unknown>): { caseWorker?: 'me' | 'unassigned' | 'all' } =>
+    search.caseWorker === 'unassigned' || search.caseWorker === 'all' ? { caseWorker: search.caseWorker } : {},
+  component: CaseloadPage,
+});
+
+const notificationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/notifications', component: NotificationsPage });
+
 const usersRoute = createRoute({ getParentRoute: () => appRoute, path: '/admin/users', component: UsersPage });
 
 const apiTokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/admin/api-tokens', component: ApiTokensPage });
@@ -87,6 +108,9 @@ const routeTree = rootRoute.addChildren([
     personsRoute,
     personNewRoute,
     personRoute,
+    dossierRoute,
+    caseloadRoute,
+    notificationsRoute,
     usersRoute,
     apiTokensRoute,
     sessionsRoute,

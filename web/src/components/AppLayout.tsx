@@ -1,10 +1,11 @@
-import { AppShell, Burger, Button, Center, Group, Loader, NativeSelect, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Center, Group, Loader, NativeSelect, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useLingui } from '@lingui/react/macro';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { api, choosePurpose } from '../api/client';
 import { keys, useSession } from '../api/queries';
+import { useNotifications } from '../api/trajectory';
 import { purposeLabel } from '../labels';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavLinkItem } from './Link';
@@ -148,6 +149,8 @@ export function AppLayout() {
               <NavLinkItem to="/persons" label={t`Personen zoeken`} activeOptions={{ exact: true, includeSearch: false }} />
             )}
             {can('person.create') && <NavLinkItem to="/persons/new" label={t`Nieuwe persoon`} />}
+            {can('dossier.read') && <NavLinkItem to="/caseload" label={t`Caseload`} />}
+            {can('dossier.read') && <NotificationsNavLink />}
             {can('user.manage') && <NavLinkItem to="/admin/users" label={t`Gebruikers`} />}
             {can('api-token.manage') && <NavLinkItem to="/admin/api-tokens" label={t`API-sleutels`} />}
             <NavLinkItem to="/sessions" label={t`Mijn sessies`} />
@@ -163,6 +166,27 @@ export function AppLayout() {
         <Outlet />
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** "Notifications" in the navigation, with the number of unread ones (in words for screen readers). */
+function NotificationsNavLink() {
+  const { t } = useLingui();
+  const notifications = useNotifications();
+  const unread = notifications.data?.filter((n) => n.readAt === null).length ?? 0;
+  return (
+    <NavLinkItem
+      to="/notifications"
+      label={t`Meldingen`}
+      rightSection={
+        unread > 0 ? (
+          <Badge size="sm" variant="filled" color="blue">
+            {unread}
+            <VisuallyHidden>{t`ongelezen`}</VisuallyHidden>
+          </Badge>
+        ) : undefined
+      }
+    />
   );
 }
 

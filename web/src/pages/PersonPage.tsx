@@ -27,6 +27,7 @@ import {
 } from '../labels';
 import { duplicateCandidates } from './PersonNewPage';
 import { ScrollTable } from '../components/ScrollTable';
+import { PersonDossiers } from '../components/dossier/PersonDossiers';
 
 const route = getRouteApi('/_app/persons/$personId');
 
@@ -74,6 +75,7 @@ export function PersonPage() {
         </Alert>
       )}
       <PersonDetails person={p} canUpdate={canUpdate} />
+      <PersonDossiers personId={p.id} merged={p.mergedIntoId !== null} />
       {canReadLog && <AccessLog personId={p.id} />}
     </Stack>
   );
