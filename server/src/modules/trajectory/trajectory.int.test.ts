@@ -140,7 +140,7 @@ describe('trajectory through the API (issue 3)', () => {
   });
 
   it('a suspension shifts the running deadlines and pauses pillar actions until it ends', async () => {
-    let { dossier } = await runningDossier();
+    let { dossier, person } = await runningDossier();
     const before = dossier.evaluation.deadlines.find((d: { kind: string }) => d.kind === 'mo-start');
     dossier = await actOk(worker, dossier, 'start-suspension', { date: '2024-03-01', kind: 'suspension', reason: 'maternity-leave', proofReceivedOn: '2024-03-01', proof: 'attest van de gynaecoloog', from: '2024-03-01', to: '2024-08-31' });
     expect(dossier.status).toBe('suspended');
@@ -150,6 +150,10 @@ describe('trajectory through the API (issue 3)', () => {
     expect(dossier.certificates[0]).toMatchObject({ kind: 'suspension' });
     const blocked = await act(worker, dossier, 'record-mo-course', { date: '2024-04-01', enrolledOn: '2024-04-01', attendedHours: 0 });
     expect(blocked.json()).toMatchObject({ rule: 'FL-SU-04', refusal: 'dossier-suspended' });
+    const listed = (await worker.request('GET', `/api/v1/persons/${person.id}/dossiers`)).json().items;
+    expect(listed[0]).toMatchObject({ id: dossier.id, status: 'suspended' });
+    const caseload = (await worker.request('GET', '/api/v1/caseload?limit=200')).json().items;
+    expect(caseload.find((i: { dossierId: string }) => i.dossierId === dossier.id)?.status).toBe('suspended');
     dossier = await actOk(worker, dossier, 'end-suspension', { date: '2024-05-01' });
     expect(dossier.status).toBe('running');
   });

@@ -120,7 +120,9 @@ export async function findCertificate(tx: Executor, dossierId: string, id: strin
 export interface CaseloadRow {
   id: string;
   person_id: string;
-  status: string;
+  status: DossierState['status'];
+  /** Enough of the state to tell whether a suspension covers today. */
+  periods: DossierState['periods'];
   case_worker_id: string | null;
   follow_up: FollowUpItem[];
   next_due_on: string | null;
@@ -145,7 +147,7 @@ export async function caseload(
     : sql``;
   return queryRows<CaseloadRow>(
     tx,
-    sql`select d.id, d.person_id, d.status, d.case_worker_id, d.follow_up, to_char(d.next_due_on, 'YYYY-MM-DD') as next_due_on, d.urgency,
+    sql`select d.id, d.person_id, d.status, d.state->'periods' as periods, d.case_worker_id, d.follow_up, to_char(d.next_due_on, 'YYYY-MM-DD') as next_due_on, d.urgency,
         d.target_group, p.given_names, p.family_name, p.given_names_latin, p.family_name_latin, to_char(p.birth_date, 'YYYY-MM-DD') as birth_date
       from dossiers d join persons p on p.id = d.person_id
       where d.status not in ('closed', 'transferred') ${who} ${after}

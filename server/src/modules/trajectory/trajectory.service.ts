@@ -248,9 +248,10 @@ export async function listPersonDossiers(deps: TrajectoryDeps, ctx: ActorContext
   requirePermission(ctx, 'dossier.read');
   return withTenant(deps.db, scopeOf(ctx), async (tx) => {
     const rows = await q.findDossiersOfPerson(tx, personId);
+    const today = belgianDate(deps.clock());
     return rows.map((r) => ({
       id: r.id,
-      status: r.status,
+      status: statusOn(r.state, today),
       signedUpOn: r.state.signUp.date,
       contractSignedOn: r.state.contract?.signedOn ?? null,
       targetGroup: r.state.decision?.targetGroup ?? null,
@@ -293,11 +294,12 @@ export async function caseload(
       after,
     });
     const last = rows.at(-1);
+    const today = belgianDate(deps.clock());
     return {
       items: rows.map((r) => ({
         dossierId: r.id,
         personId: r.person_id,
-        status: r.status,
+        status: statusOn({ status: r.status, periods: r.periods } as DossierState, today),
         caseWorkerId: r.case_worker_id,
         targetGroup: r.target_group,
         person: { givenNames: r.given_names, familyName: r.family_name, givenNamesLatin: r.given_names_latin, familyNameLatin: r.family_name_latin, birthDate: r.birth_date },

@@ -6,7 +6,7 @@
 import type { Permission } from '../../access/roles';
 import type { DossierCommandType } from './commands';
 import { SUSPENSION_SAFE } from './decide';
-import { isOpen, statusOn, type DossierState } from './state';
+import { activeSuspension, isOpen, statusOn, type DossierState } from './state';
 
 export const COMMAND_PERMISSION: Record<DossierCommandType, Permission> = {
   'record-intake': 'dossier.intake',
@@ -39,7 +39,7 @@ export const COMMAND_PERMISSION: Record<DossierCommandType, Permission> = {
 
 const openInfringement = (state: DossierState, statuses: string[]) => state.infringements.some((i) => statuses.includes(i.status));
 
-const AVAILABLE: Record<DossierCommandType, (state: DossierState) => boolean> = {
+const AVAILABLE: Record<DossierCommandType, (state: DossierState, today: string) => boolean> = {
   'record-intake': (s) => !s.contract,
   'decide-intake': (s) => s.intake !== null && !s.contract,
   'sign-contract': (s) => s.decision !== null && !s.contract,
@@ -56,7 +56,7 @@ const AVAILABLE: Record<DossierCommandType, (state: DossierState) => boolean> = 
   'record-diploma-recognition-request': (s) => s.contract !== null && s.intake?.education.diplomaAbroad === true,
   'record-limited-learning-capacity': (s) => s.contract !== null,
   'start-suspension': () => true,
-  'end-suspension': (s) => s.periods.some((p) => p.kind === 'suspension' && !p.endedOn),
+  'end-suspension': (s, today) => activeSuspension(s, today) !== undefined,
   'grant-exemption': (s) => s.decision?.targetGroup === 'verplicht',
   'issue-certificate': (s) => s.contract !== null,
   'close': () => true,
@@ -72,6 +72,6 @@ export function availableCommands(state: DossierState, today: string): DossierCo
   if (!isOpen(state)) return [];
   const suspended = statusOn(state, today) === 'suspended';
   return (Object.keys(AVAILABLE) as DossierCommandType[]).filter(
-    (type) => AVAILABLE[type](state) && (!suspended || SUSPENSION_SAFE.has(type)),
+    (type) => AVAILABLE[type](state, today) && (!suspended || SUSPENSION_SAFE.has(type)),
   );
 }

@@ -4,13 +4,14 @@
  * that issue a certificate) the next certificate number, and stores the returned state and event
  * in one transaction. A refusal changes nothing.
  */
+import { addDays, addMonths } from '../rules/dates';
 import { ruleSetOn } from '../rules/rule-sets';
 import { proposeTargetGroup } from '../rules/target-group';
 import type { CommandOf, DossierCommand, SignUpCommand } from './commands';
 import { certificateOn, contractRuleSet, obligationDate, regularParticipationShown } from './evaluate';
 import type { Refusal } from './refusals';
 import { digitalSkillsLevel, proposeProfile, type ClientProfile } from './profiles';
-import { activeSuspension, isOpen, statusOn, type CertificateKind, type DossierState, type Infringement } from './state';
+import { activeSuspension, isOpen, lastDayOf, statusOn, type CertificateKind, type DossierState, type Infringement } from './state';
 
 /** A command the rules do not allow; `rule` names the requirement (R-/FL-/WF- id). */
 export class RuleRefusal extends Error {
@@ -88,6 +89,15 @@ export function openDossier(command: SignUpCommand, context: Pick<DecisionContex
   return { state, event: { type: 'dossier.signed-up', payload: { command } }, issued: [] };
 }
 
+const isRuleSetDate = (date: string, area: DossierState['area']) => {
+  try {
+    ruleSetOn(date, area);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 const needsContract = (state: DossierState, pillarRule: string) => {
   if (!state.contract) refuse('contract-required', pillarRule);
   return state.contract;
@@ -157,6 +167,9 @@ function findInfringement(state: DossierState, id: string): Infringement {
 const HANDLERS: { [T in DossierCommand['type']]: Handler<T> } = {
   'record-intake': (state, command, context) => {
     if (state.contract) refuse('intake-after-contract', 'WF-02');
+    // FL-OB-06: the first inscription selects the rule set; before the first version there is none (and no evaluation could run).
+    const inscribed = command.targetGroupFacts.firstInscriptionDate;
+    if (inscribed && !isRuleSetDate(inscribed, state.area)) refuse('no-rule-set-on-date', 'FL-OB-06', { date: inscribed });
     const facts = { ...command.targetGroupFacts, area: state.area, ...(context.person.birthDate ? { birthDate: context.person.birthDate } : {}) };
     const proposal = proposeTargetGroup(facts);
     const profile = proposeProfile(context.profiles, { educationLevel: command.education.level, literacy: command.literacy, working: command.working });
@@ -211,6 +224,10 @@ const HANDLERS: { [T in DossierCommand['type']]: Handler<T> } = {
     if (decision.targetGroup === 'onbepaald') refuse('target-group-undetermined', 'R-01');
     if (state.area === 'brussels' && decision.brusselsTrack === 'french') refuse('french-track-elsewhere', 'R-32');
     const rules = ruleSetOn(command.signedOn, state.area);
+    // FL-TG-04: asylum seekers may not sign a contract from 1 Mar 2022 (keyed on the contract date).
+    if (state.intake?.targetGroupFacts.residence === 'asylum-seeker' && rules.targetGroup.asylumSeekersExcluded) {
+      refuse('not-in-target-group', 'FL-TG-04', { signedOn: command.signedOn });
+    }
     const obligated = decision.targetGroup === 'verplicht';
     if (command.participationAddendum && obligated) refuse('addendum-only-for-entitled', 'ENT-06');
     if (command.participationAddendum && !rules.participation.inForce) refuse('participation-not-in-force', 'FL-DL-09', { signedOn: command.signedOn });
@@ -329,10 +346,12 @@ const HANDLERS: { [T in DossierCommand['type']]: Handler<T> } = {
     if (command.proofReceivedOn > command.date) refuse('proof-after-recording', 'R-19');
     const rules = ruleSetOn(command.from < state.signUp.date ? state.signUp.date : command.from, state.area);
     if (!rules.suspensionReasons.includes(command.reason)) refuse('suspension-reason-not-allowed', 'R-19', { reason: command.reason });
+    // FL-SU-02: the right to a flexible trajectory postpones the sign-up only; it does not suspend or postpone a contract.
+    if (command.reason === 'flexible-trajectory' && command.kind !== 'postponement-sign-up') refuse('suspension-reason-not-allowed', 'FL-SU-02', { reason: command.reason });
     if (command.kind === 'suspension' && !state.contract) refuse('contract-required', 'FL-SU-04');
     if (command.kind === 'postponement-contract' && state.contract) refuse('contract-already-running', 'FL-SU-03', { signedOn: state.contract.signedOn });
     if (command.kind === 'postponement-sign-up' && !state.signUp.letterSentOn) refuse('no-sign-up-term', 'FL-SU-02');
-    const overlaps = state.periods.some((p) => p.kind === command.kind && p.from <= command.to && (p.endedOn ?? p.to) >= command.from);
+    const overlaps = state.periods.some((p) => p.kind === command.kind && p.from <= command.to && lastDayOf(p) >= command.from);
     if (overlaps) refuse('period-overlaps', 'R-19');
     const number = context.certificateNumber(command.kind);
     const { type: _type, date: _date, ...period } = command;
@@ -412,12 +431,13 @@ const HANDLERS: { [T in DossierCommand['type']]: Handler<T> } = {
     const infringement = findInfringement(state, command.infringementId);
     if (infringement.status !== 'detected') refuse('infringement-not-detected', 'R-22', { status: infringement.status });
     if (command.date < infringement.detectedOn) refuse('notice-before-infringement', 'R-22');
-    const term = ruleSetOn(command.date, state.area).enforcement.noticeTermDays;
-    const complyBy = new Date(`${command.date}T00:00:00Z`);
-    complyBy.setUTCDate(complyBy.getUTCDate() + term);
-    infringement.notice = { sentOn: command.date, complyBy: complyBy.toISOString().slice(0, 10) };
+    const enforcement = ruleSetOn(command.date, state.area).enforcement;
+    const months = enforcement.noticeTermMonths;
+    // BX-EN-01: a term in calendar months ("2 months") where the rule set gives one.
+    const complyBy = months ? addMonths(command.date, months) : addDays(command.date, enforcement.noticeTermDays);
+    infringement.notice = { sentOn: command.date, complyBy };
     infringement.status = 'notice-sent';
-    return done(state, 'notice-of-default-sent', { command, complyBy: infringement.notice.complyBy, termDays: term });
+    return done(state, 'notice-of-default-sent', { command, complyBy: infringement.notice.complyBy, ...(months ? { termMonths: months } : { termDays: enforcement.noticeTermDays }) });
   },
 
   'record-compliance': (state, command) => {

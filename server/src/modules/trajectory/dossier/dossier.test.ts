@@ -189,7 +189,7 @@ describe('deadlines (WF-03 step 5) and their shifts', () => {
     ['a period after the due date does not move it', [period('2024-05-01', '2024-05-31')], '2024-04-01', 0],
     ['a period inside the term adds its days', [period('2024-02-01', '2024-02-10')], '2024-04-11', 10],
     ['a period that started before the term counts from the anchor', [period('2023-12-01', '2024-01-10')], '2024-04-11', 10],
-    ['a period ended early counts to its end', [period('2024-02-01', '2024-02-29', '2024-02-05')], '2024-04-06', 5],
+    ['a period ended early counts to the day before it ended', [period('2024-02-01', '2024-02-29', '2024-02-05')], '2024-04-05', 4],
     ['a period starting in the extended term extends again (BX-SU-05)', [period('2024-02-01', '2024-02-10'), period('2024-04-05', '2024-04-09')], '2024-04-16', 15],
   ])('%s', (_name, periods, dueOn, shiftedDays) => {
     expect(shiftedDueDate('2024-01-01', '2024-04-01', periods)).toEqual({ dueOn, shiftedDays });
@@ -258,6 +258,8 @@ describe('suspension, postponement and exemption (WF-09)', () => {
     expect(refusalOf(state, { type: 'record-mo-course', date: '2024-03-15', enrolledOn: '2024-03-15', attendedHours: 0 })?.refusal).toBe('dossier-suspended');
     expect(refusalOf(state, { type: 'record-mo-course', date: '2024-05-02', enrolledOn: '2024-05-02', attendedHours: 0 })).toBeNull();
     expect(refusalOf(state, suspend('sick-leave', '2024-04-01', '2024-05-31'))?.refusal).toBe('period-overlaps');
+    const ended = decide(state, { type: 'end-suspension', date: '2024-04-10' }, context()).state;
+    expect(refusalOf(ended, { type: 'record-mo-course', date: '2024-04-10', enrolledOn: '2024-04-10', attendedHours: 0 })).toBeNull();
   });
 
   it('R-18: exemption only for obligated persons; it issues the certificate and closes the dossier', () => {

@@ -8,7 +8,7 @@ import { certificateConditions, type CertificateConditions, type DossierFacts } 
 import { addDays, addMonths } from '../rules/dates';
 import { moRequiredHours, workRegistrationDeadline } from '../rules/pillars';
 import { ruleSetOn, type RuleSet } from '../rules/rule-sets';
-import { isOpen, statusOn, type DossierState, type Period } from './state';
+import { isOpen, lastDayOf, statusOn, type DossierState, type Period } from './state';
 
 /** The date that selects the content of the obligation (FL-OB-06): first inscription, else the contract. */
 export function obligationDate(state: DossierState): string {
@@ -91,7 +91,7 @@ export function shiftedDueDate(anchorOn: string, dueOn: string, periods: readonl
   let due = dueOn;
   let shifted = 0;
   for (const period of [...periods].sort((a, b) => a.from.localeCompare(b.from))) {
-    const end = period.endedOn ?? period.to;
+    const end = lastDayOf(period);
     const from = period.from > anchorOn ? period.from : anchorOn;
     if (from > due || end < from) continue;
     const days = daysBetween(from, end) + 1;
@@ -159,9 +159,10 @@ export function dossierDeadlines(state: DossierState, asOf: string): Deadline[] 
       deadlines.push(deadline('completion', 'BX-DL-03', state.signUp.date, addMonths(state.signUp.date, completionMonths), done, suspensions, asOf, paused));
     }
   }
+  // A period ends by itself on its date; until then its end is a date to prepare the restart for.
   for (const period of state.periods) {
     if (period.endedOn || period.to < asOf) continue;
-    deadlines.push({ kind: 'suspension-end', rule: 'FL-SU-04', dueOn: period.to, shiftedDays: 0, metOn: null, status: asOf > period.to ? 'overdue' : 'open' });
+    deadlines.push({ kind: 'suspension-end', rule: 'FL-SU-04', dueOn: period.to, shiftedDays: 0, metOn: null, status: 'open' });
   }
   for (const infringement of state.infringements) {
     if (infringement.status !== 'notice-sent' || !infringement.notice) continue;

@@ -3,6 +3,7 @@
  * rule functions read them. Nothing here is computed: pillar statuses, deadlines and the follow-up
  * list are derived from this state and a date by evaluate.ts, so they are never stale.
  */
+import { addDays } from '../rules/dates';
 import type { MoFacts, Nt2Facts } from '../rules/pillars';
 import type { ExemptionReason, MoProfile, RuleArea, SuspensionReason } from '../rules/rule-sets';
 import type { TargetGroup, TargetGroupProposal } from '../rules/target-group';
@@ -51,7 +52,7 @@ export interface Period {
   proofReceivedOn: string;
   from: string;
   to: string;
-  /** Set when the period was ended before its planned end. */
+  /** The day the trajectory resumed, when the period was ended early; the day before was the last one suspended. */
   endedOn?: string | undefined;
   certificateNumber: string;
 }
@@ -120,9 +121,14 @@ export function isOpen(state: DossierState): boolean {
   return state.status !== 'closed' && state.status !== 'transferred';
 }
 
+/** The last day a period covers: the day before it was ended early, else its planned end. */
+export function lastDayOf(period: Period): string {
+  return period.endedOn ? addDays(period.endedOn, -1) : period.to;
+}
+
 /** The suspension period running on `date`, if any. */
 export function activeSuspension(state: DossierState, date: string): Period | undefined {
-  return state.periods.find((p) => p.kind === 'suspension' && p.from <= date && (p.endedOn ?? p.to) >= date);
+  return state.periods.find((p) => p.kind === 'suspension' && p.from <= date && lastDayOf(p) >= date);
 }
 
 /**

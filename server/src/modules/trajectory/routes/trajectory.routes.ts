@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { invalidField } from '../../../platform/errors';
 import { actorContext, type AppDeps, type ZodApp } from '../../../platform/http/app';
 import { etagOf, expectedVersion } from '../../../platform/http/conditional';
 import { idempotentWrite } from '../../../platform/http/idempotency';
@@ -195,8 +196,10 @@ export function registerTrajectoryRoutes(app: ZodApp, deps: AppDeps): void {
     async (request) => {
       const ctx = actorContext(request);
       const { caseWorker, limit, after } = request.query;
+      // An API token is nobody's case worker: "me" would silently mean everyone.
+      if (caseWorker === 'me' && !ctx.actor.userId) throw invalidField('caseWorker', 'caseload-me-needs-user');
       return trajectory.caseload(deps, ctx, {
-        caseWorkerId: caseWorker === 'me' ? (ctx.actor.userId ?? undefined) : caseWorker === 'all' || caseWorker === 'unassigned' ? undefined : caseWorker,
+        caseWorkerId: caseWorker === 'me' ? ctx.actor.userId! : caseWorker === 'all' || caseWorker === 'unassigned' ? undefined : caseWorker,
         unassigned: caseWorker === 'unassigned',
         limit,
         after,

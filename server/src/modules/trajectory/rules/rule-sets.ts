@@ -163,9 +163,11 @@ export interface EnforcementRules {
   inForce: boolean;
   /**
    * Term to comply after the ingebrekestelling, in days. Flanders: not in the sources (R,
-   * placeholder 30); Brussels: 2 months (BX-EN-01, C), kept as 61 days.
+   * placeholder 30); Brussels: 2 months (BX-EN-01, C): noticeTermMonths, with 61 days as the day count.
    */
   noticeTermDays: number;
+  /** When set, the term is this many calendar months instead (BX-EN-01: "2 months"; 61 days is wrong for most dates). */
+  noticeTermMonths?: number;
 }
 
 /** Decree-defined reasons for opschorting / uitstel (S-06, FL-SU-02..04; Brussels BX-SU-01..04). */
@@ -335,7 +337,7 @@ const BX_OBLIGATION_NONE: ObligationRules = {
 };
 
 const BX_SUSPENSION_REASONS: readonly SuspensionReason[] = ['work-or-training-schedule', 'sick-leave', 'pregnancy', 'birth'];
-const BX_ENFORCEMENT: EnforcementRules = { inForce: true, noticeTermDays: 61 };
+const BX_ENFORCEMENT: EnforcementRules = { inForce: true, noticeTermDays: 61, noticeTermMonths: 2 };
 
 /** Brussels versions, oldest first. */
 export const BRUSSELS_OVERLAYS: readonly BrusselsOverlay[] = [
