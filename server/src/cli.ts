@@ -12,6 +12,9 @@ const USAGE = `Usage:
   npm run kruispunt -- restore --from <file.tar.gz>     (into an empty data folder; the server must be stopped)
   npm run kruispunt -- create-admin --agency <agii|atlas|in-gent|bon> --email <e-mail> --name "<display name>"
       (the password is read from KRUISPUNT_NEW_PASSWORD, at least 12 characters)
+  npm run kruispunt -- demo [--email <e-mail>]
+      DEMO DATA: loads the trajectory scenarios as dossiers of AgII, signed in as a demo case worker
+      (default demo.trajectbegeleider@kruispunt.test; password from KRUISPUNT_NEW_PASSWORD)
 Uses the same DATABASE_URL / KRUISPUNT_DATA_DIR as the server; stop an embedded-database server first.`;
 
 function fail(message: string): never {
@@ -20,7 +23,7 @@ function fail(message: string): never {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-if (!command || !['migrate', 'create-admin', 'backup', 'restore'].includes(command)) fail(USAGE);
+if (!command || !['migrate', 'create-admin', 'backup', 'restore', 'demo'].includes(command)) fail(USAGE);
 let config;
 try {
   config = loadConfig();
@@ -61,6 +64,17 @@ try {
     if (password.length < 12) fail('KRUISPUNT_NEW_PASSWORD must hold the new password, at least 12 characters.');
     const user = await createAgencyAdministrator({ db }, { agencyCode: values.agency, email: values.email, displayName: values.name ?? 'Administrator', password });
     process.stdout.write(`Administrator ${user.email} created in ${user.organisation.name}.\n`);
+  }
+  if (command === 'demo') {
+    const { values } = parseArgs({ args: rest, options: { email: { type: 'string' } } });
+    const password = process.env.KRUISPUNT_NEW_PASSWORD ?? '';
+    if (password.length < 12) fail('KRUISPUNT_NEW_PASSWORD must hold the demo case worker’s password, at least 12 characters.');
+    const email = values.email ?? 'demo.trajectbegeleider@kruispunt.test';
+    const { loadDemoScenarios } = await import('./modules/trajectory/scenarios/demo');
+    const result = await loadDemoScenarios(db, { email, password });
+    process.stdout.write(`Demo data: ${result.loaded} scenarios replayed, ${result.dossiers} dossiers for AgII; sign in as ${email}.\n`);
+    for (const f of result.failed) process.stderr.write(`  not loaded: ${f.file}: ${f.error}\n`);
+    if (result.failed.length) process.exitCode = 1;
   }
 } catch (error) {
   if (error instanceof AppError && error.options.fields?.length) {

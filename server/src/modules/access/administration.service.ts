@@ -227,6 +227,14 @@ export async function createAgencyAdministrator(
   deps: Pick<AccessDeps, 'db'>,
   input: { agencyCode: string; email: string; displayName: string; password: string },
 ): Promise<PublicUser> {
+  return createAgencyUser(deps, { ...input, roles: ['administrator'] });
+}
+
+/** A user of an agency created by the operator (command line, demo data), outside any request. */
+export async function createAgencyUser(
+  deps: Pick<AccessDeps, 'db'>,
+  input: { agencyCode: string; email: string; displayName: string; password: string; roles: Role[] },
+): Promise<PublicUser> {
   const agencies = await queryRows<{ id: string }>(deps.db.owner, sql`select id from organisations where kind = 'agency' and code = ${input.agencyCode}`);
   const agency = agencies[0];
   if (!agency) throw invalidField('agency', 'unknown-organisation');
@@ -239,7 +247,7 @@ export async function createAgencyAdministrator(
       email: input.email.toLowerCase(),
       displayName: input.displayName,
       passwordHash: await hashPassword(input.password),
-      roles: ['administrator'],
+      roles: input.roles,
       locale: 'nl',
     });
   } catch (error) {

@@ -1,9 +1,10 @@
 /**
- * A ScenarioDriver over the HTTP API of a TestApp: every step is a request a case worker could
- * send (app.inject through a signed-in Caller), so a scenario exercises exactly the API.
+ * A ScenarioDriver over the HTTP API: every step is a request a case worker could send
+ * (app.inject through a signed-in caller), so a scenario exercises exactly the API. Used by the
+ * scenario tests and by the demo-data command.
  */
 import type { LightMyRequestResponse } from 'fastify';
-import type { Caller, TestApp } from '../../../testing/test-app';
+import type { Caller } from '../../../testing/test-app';
 import type { DossierCommand } from '../dossier/commands';
 import type { ActResult, DossierLike, ScenarioDriver, ScenarioPerson } from './scenario';
 
@@ -25,8 +26,11 @@ function toResult(res: LightMyRequestResponse, ok: number): ActResult {
   };
 }
 
-/** `caller` needs the case-worker permissions (and enforcement.record for enforcement scenarios). */
-export function httpDriver(t: TestApp, caller: Caller): ScenarioDriver {
+/**
+ * `caller` needs the case-worker permissions (and enforcement.record for enforcement scenarios);
+ * `setNow` moves the server's clock.
+ */
+export function httpDriver(caller: Pick<Caller, 'request'>, setNow: (now: Date) => void): ScenarioDriver {
   return {
     async createPerson(person: ScenarioPerson) {
       const body = { givenNames: person.givenNames, familyName: person.familyName, birthDate: person.birthDate, ...(person.address ? { address: person.address } : {}) };
@@ -41,7 +45,7 @@ export function httpDriver(t: TestApp, caller: Caller): ScenarioDriver {
     },
     setToday(date: string) {
       // Mid-morning in Belgium, so the Belgian calendar day is `date` whatever the offset.
-      t.clock.now = new Date(`${date}T09:00:00Z`);
+      setNow(new Date(`${date}T09:00:00Z`));
     },
     async signUp(personId, body) {
       return toResult(await caller.request('POST', `/api/v1/persons/${personId}/dossiers`, { body }), 201);

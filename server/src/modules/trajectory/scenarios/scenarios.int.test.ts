@@ -77,6 +77,6 @@ describe('scenario files', () => {
 
 describe('scenarios through the API', () => {
   it.each(valid.map(({ file, scenario }) => [`${file}: ${scenario.title}`, scenario] as [string, Scenario]))('%s', async (_name, scenario) => {
-    await runScenario(httpDriver(t, worker), scenario);
+    await runScenario(httpDriver(worker, (now) => (t.clock.now = now)), scenario);
   });
 });
