@@ -24,6 +24,9 @@
  *                                  bare server as the schema owner (no RLS, auth, transaction or audit: what
  *                                  the query itself costs), and Kruispunt's search route with INSZ queries
  *                                  (one index look-up: the platform's per-request floor)
+ *   BENCH_SUITE=all                load | trajectory-follow-up | all: the load bench above, the daily
+ *                                  follow-up job over running dossiers (bench/trajectory-follow-up.ts, its
+ *                                  own variables there), or both one after the other
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -42,6 +45,7 @@ import { Rng } from './rng';
 import { nameSearch, searchImplementationLabel } from './search-adapter';
 import { AGII_TENANT, seedPersons, type SeedResult } from './seed';
 import { searchPaths } from './synthetic';
+import { mainTrajectoryFollowUp } from './trajectory-follow-up';
 
 type Kind = 'pglite' | 'postgres';
 
@@ -481,7 +485,15 @@ function targetVerdict(reports: TargetReport[]): string {
   ].join('\n');
 }
 
+const suite = env.BENCH_SUITE || 'all';
+if (!['load', 'trajectory-follow-up', 'all'].includes(suite)) {
+  console.error(`BENCH_SUITE must be 'load', 'trajectory-follow-up' or 'all', got ${JSON.stringify(suite)}`);
+  process.exit(2);
+}
+const runTrajectoryFollowUp = () => mainTrajectoryFollowUp(config.targets, log, (name, fn) => cleanups.push({ name, fn }), runCleanups);
+
 async function main(): Promise<void> {
+  if (suite === 'trajectory-follow-up') return runTrajectoryFollowUp();
   log(
     `Kruispunt bench: ${config.targets.join(' + ')}, ${config.seconds}s per scenario (+${config.warmup}s warm-up), ${config.connections} clients, seed ${config.seed}`,
   );
@@ -523,6 +535,7 @@ async function main(): Promise<void> {
     updateResultsFile(RESULTS_FILE, sections);
     log(`updated ${RESULTS_FILE}`);
   }
+  if (suite === 'all') await runTrajectoryFollowUp();
 }
 
 main().then(
