@@ -1,7 +1,7 @@
 /** The person registry's door: what other modules may use. */
 export { registerPersonRoutes } from './routes/persons.routes';
 export { registerReferenceRoutes } from './routes/reference.routes';
-export { getPerson, personSummary } from './persons.service';
+export { getPerson } from './persons.service';
 export { parseInsz } from './rules/insz';
 export { regionForMunicipality, findMunicipality } from './rules/regions';
-export { personIdentity, onPersonChanged, type PersonIdentity, type PersonChangeListener } from './person-identity';
+export { personIdentity, personSummary, onPersonChanged, type PersonIdentity, type PersonChangeListener } from './person-identity';

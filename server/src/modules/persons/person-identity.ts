@@ -1,24 +1,13 @@
 import type { ActorContext } from '../../platform/context';
 import type { Executor, Tx } from '../../platform/db/database';
 import * as q from './persons.queries';
+import type { PersonSummary } from './persons.schema';
 import { formatInsz } from './rules/insz';
 
-/** What other modules need of a person: names in both scripts, birth date, INSZ and region. */
-export interface PersonIdentity {
-  id: string;
-  givenNames: string;
-  familyName: string;
-  givenNamesLatin: string | null;
-  familyNameLatin: string | null;
-  birthDate: string | null;
-  inszFormatted: string | null;
-  region: string | null;
-}
+/** What a list shows of a person, and what other modules need: names in both scripts, birth date, INSZ, place. */
+export type PersonIdentity = PersonSummary;
 
-/** The person's identity, read in the caller's tenant transaction (row-level security applies). */
-export async function personIdentity(ex: Executor, id: string): Promise<PersonIdentity | undefined> {
-  const p = await q.findPerson(ex, id);
-  if (!p) return undefined;
+export function personSummary(p: q.PersonSummaryRow): PersonSummary {
   return {
     id: p.id,
     givenNames: p.given_names,
@@ -27,8 +16,15 @@ export async function personIdentity(ex: Executor, id: string): Promise<PersonId
     familyNameLatin: p.family_name_latin,
     birthDate: p.birth_date,
     inszFormatted: p.insz ? formatInsz(p.insz) : null,
+    municipalityName: p.municipality_name,
     region: p.region,
   };
+}
+
+/** The person's identity, read in the caller's tenant transaction (row-level security applies). */
+export async function personIdentity(ex: Executor, id: string): Promise<PersonIdentity | undefined> {
+  const p = await q.findPerson(ex, id);
+  return p ? personSummary(p) : undefined;
 }
 
 /**

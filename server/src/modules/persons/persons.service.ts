@@ -4,7 +4,7 @@ import { isUniqueViolation, withTenant, type Tx } from '../../platform/db/databa
 import { AppError, notFound } from '../../platform/errors';
 import { appendJournal } from '../../platform/journal';
 import { listSubjectAccess, auditEventView, recordAudit, requirePermission, scopeOf, type AccessDeps } from '../access';
-import { notifyPersonChanged } from './person-identity';
+import { notifyPersonChanged, personSummary } from './person-identity';
 import * as q from './persons.queries';
 import type { CreatePersonInput, PersonSummary, PersonView, UpdatePersonInput } from './persons.schema';
 import { rankDuplicateCandidates } from './rules/duplicates';
@@ -52,20 +52,6 @@ export function personView(p: q.PersonRow): PersonView {
     mergedIntoId: p.merged_into_id,
     createdAt: new Date(p.created_at).toISOString(),
     updatedAt: new Date(p.updated_at).toISOString(),
-  };
-}
-
-export function personSummary(p: q.PersonSummaryRow): PersonSummary {
-  return {
-    id: p.id,
-    givenNames: p.given_names,
-    familyName: p.family_name,
-    givenNamesLatin: p.given_names_latin,
-    familyNameLatin: p.family_name_latin,
-    birthDate: p.birth_date,
-    inszFormatted: p.insz ? formatInsz(p.insz) : null,
-    municipalityName: p.municipality_name,
-    region: p.region,
   };
 }
 

@@ -1,34 +1,37 @@
 import { z } from 'zod';
 import { isoDate } from '../../platform/schema';
+import { PILLAR_STATUSES } from './rules/pillars';
 import { dossierCommand, signUpCommand } from './dossier/commands';
+import { DEADLINE_KINDS, DEADLINE_STATUSES, FOLLOW_UP_REASONS, SEVERITIES } from './dossier/evaluate';
+import { CERTIFICATE_KINDS, DOSSIER_STATUSES } from './dossier/state';
 
-const pillarStatus = z.enum(['not-required', 'optional', 'not-started', 'in-progress', 'failed', 'overdue', 'completed', 'exempted']);
+const pillarStatus = z.enum(PILLAR_STATUSES);
 const pillar = z.object({ status: pillarStatus, missing: z.array(z.string()) });
 
 export const deadlineSchema = z.object({
-  kind: z.enum(['sign-up', 'contract', 'work-registration', 'mo-start', 'diploma-recognition', 'completion', 'suspension-end', 'notice-of-default']),
+  kind: z.enum(DEADLINE_KINDS),
   rule: z.string(),
   dueOn: z.string(),
   shiftedDays: z.number(),
   metOn: z.string().nullable(),
-  status: z.enum(['met', 'met-late', 'open', 'overdue', 'paused']),
+  status: z.enum(DEADLINE_STATUSES),
   infringementId: z.string().optional(),
 });
 
 export const followUpItemSchema = z.object({
-  reason: z.string().describe('A deadline kind, or certificate-ready, mo-test-failed, intake-pending, decision-pending'),
+  reason: z.enum(FOLLOW_UP_REASONS).describe('A deadline kind, or what the pillars or the intake ask for now'),
   nextAction: z.string(),
   dueOn: z.string(),
-  severity: z.enum(['overdue', 'due-soon', 'upcoming']),
+  severity: z.enum(SEVERITIES),
   rule: z.string(),
   infringementId: z.string().optional(),
 });
 
-export const dossierStatusSchema = z.enum(['signed-up', 'intake-done', 'running', 'suspended', 'closed', 'transferred']);
+export const dossierStatusSchema = z.enum(DOSSIER_STATUSES);
 
 export const certificateSummarySchema = z.object({
   id: z.uuid(),
-  kind: z.enum(['civic-integration', 'regular-participation', 'declaration-of-effort', 'exemption', 'suspension', 'postponement-sign-up', 'postponement-contract']),
+  kind: z.enum(CERTIFICATE_KINDS),
   number: z.string(),
   issuedOn: z.string(),
   ruleSetId: z.string(),

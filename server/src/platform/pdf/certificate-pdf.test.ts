@@ -3,17 +3,9 @@ import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { EXEMPTION_REASONS, SUSPENSION_REASONS } from '../../modules/trajectory/rules/rule-sets';
 import { hasMessage, translate } from '../i18n/i18n';
-import { renderCertificatePdf, type CertificateDocument, type CertificateKind } from './certificate-pdf';
+import { CERTIFICATE_KINDS, renderCertificatePdf, type CertificateDocument, type CertificateKind } from './certificate-pdf';
 
-const KINDS = [
-  'civic-integration',
-  'regular-participation',
-  'declaration-of-effort',
-  'exemption',
-  'suspension',
-  'postponement-sign-up',
-  'postponement-contract',
-] as const satisfies readonly CertificateKind[];
+const KINDS = CERTIFICATE_KINDS;
 // Fails to compile when a kind is added to CertificateKind but not to the list above.
 const allKindsListed: Exclude<CertificateKind, (typeof KINDS)[number]> extends never ? true : false = true;
 

@@ -23,14 +23,16 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { hasMessage, translate, type ServerLocale } from '../i18n/i18n';
 
-export type CertificateKind =
-  | 'civic-integration' // inburgeringsattest
-  | 'regular-participation' // bewijs van regelmatige deelname
-  | 'declaration-of-effort' // verklaring van geleverde inspanning (FL-DL-06, FL-AT-04)
-  | 'exemption' // attest van vrijstelling (FL-EX-03, R-18)
-  | 'suspension' // attest opschorting / tijdelijke onderbreking contract (FL-SU-04)
-  | 'postponement-sign-up' // attest uitstel van aanmelding (FL-SU-02)
-  | 'postponement-contract'; // attest uitstel ondertekening contract (FL-SU-03)
+export const CERTIFICATE_KINDS = [
+  'civic-integration', // inburgeringsattest
+  'regular-participation', // bewijs van regelmatige deelname
+  'declaration-of-effort', // verklaring van geleverde inspanning (FL-DL-06, FL-AT-04)
+  'exemption', // attest van vrijstelling (FL-EX-03, R-18)
+  'suspension', // attest opschorting / tijdelijke onderbreking contract (FL-SU-04)
+  'postponement-sign-up', // attest uitstel van aanmelding (FL-SU-02)
+  'postponement-contract', // attest uitstel ondertekening contract (FL-SU-03)
+] as const;
+export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
 
 export interface CertificateDocument {
   kind: CertificateKind;

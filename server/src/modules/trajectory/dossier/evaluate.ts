@@ -53,17 +53,26 @@ export function regularParticipationShown(state: DossierState): boolean {
   return moFollowed || state.nt2.regularParticipation === true;
 }
 
-export type DeadlineKind =
-  | 'sign-up'
-  | 'contract'
-  | 'work-registration'
-  | 'mo-start'
-  | 'diploma-recognition'
-  | 'completion'
-  | 'suspension-end'
-  | 'notice-of-default';
+export const DEADLINE_KINDS = [
+  'sign-up',
+  'contract',
+  'work-registration',
+  'mo-start',
+  'diploma-recognition',
+  'completion',
+  'suspension-end',
+  'notice-of-default',
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
-export type DeadlineStatus = 'met' | 'met-late' | 'open' | 'overdue' | 'paused';
+export const DEADLINE_STATUSES = ['met', 'met-late', 'open', 'overdue', 'paused'] as const;
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
+
+/** Why something is on the follow-up list: a deadline, or what the pillars or the intake ask for now. */
+export const FOLLOW_UP_REASONS = [...DEADLINE_KINDS, 'certificate-ready', 'mo-test-failed', 'intake-pending', 'decision-pending'] as const;
+export type FollowUpReason = (typeof FOLLOW_UP_REASONS)[number];
+
+export const SEVERITIES = ['overdue', 'due-soon', 'upcoming'] as const;
 
 export interface Deadline {
   kind: DeadlineKind;
@@ -192,11 +201,11 @@ const NEXT_ACTION: Record<DeadlineKind, string> = {
   'notice-of-default': 'hand-over-or-record-compliance',
 };
 
-export type Severity = 'overdue' | 'due-soon' | 'upcoming';
+export type Severity = (typeof SEVERITIES)[number];
 
 export interface FollowUpItem {
   /** What it is about: a deadline kind or a pillar event. */
-  reason: DeadlineKind | 'certificate-ready' | 'mo-test-failed' | 'intake-pending' | 'decision-pending';
+  reason: FollowUpReason;
   nextAction: string;
   dueOn: string;
   severity: Severity;

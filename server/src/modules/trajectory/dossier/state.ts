@@ -16,17 +16,12 @@ import type {
   TargetGroupFactsInput,
 } from './commands';
 
-export type DossierStatus = 'signed-up' | 'intake-done' | 'running' | 'suspended' | 'closed' | 'transferred';
+export const DOSSIER_STATUSES = ['signed-up', 'intake-done', 'running', 'suspended', 'closed', 'transferred'] as const;
+export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 export type InfringementKind = (typeof INFRINGEMENT_KINDS)[number];
-export type CertificateKind =
-  | 'civic-integration'
-  | 'regular-participation'
-  | 'declaration-of-effort'
-  | 'exemption'
-  | 'suspension'
-  | 'postponement-sign-up'
-  | 'postponement-contract';
+export { CERTIFICATE_KINDS, type CertificateKind } from '../../../platform/pdf/certificate-pdf';
+import type { CertificateKind } from '../../../platform/pdf/certificate-pdf';
 
 export interface Intake {
   date: string;

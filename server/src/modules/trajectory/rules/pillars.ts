@@ -12,15 +12,8 @@ import { addDays } from './dates';
 import { reachesPassMark, ruleSetOn, type CefrLevel, type MoProfile, type Nt2Skill, type RuleSet } from './rule-sets';
 
 /** Status of a pillar. 'failed' is only used for MO (R-12: failing means a new course). */
-export type PillarStatus =
-  | 'not-required'
-  | 'optional'
-  | 'not-started'
-  | 'in-progress'
-  | 'failed'
-  | 'overdue'
-  | 'completed'
-  | 'exempted';
+export const PILLAR_STATUSES = ['not-required', 'optional', 'not-started', 'in-progress', 'failed', 'overdue', 'completed', 'exempted'] as const;
+export type PillarStatus = (typeof PILLAR_STATUSES)[number];
 
 /** What still has to happen; translated by the UI. */
 export type PillarCode =

@@ -12,6 +12,10 @@ import { isoDate, plainText } from '../../../platform/schema';
 import { addressInput } from '../../persons/persons.schema';
 import { dossierCommand, signUpCommand, type DossierCommand } from '../dossier/commands';
 import { REFUSALS } from '../dossier/refusals';
+import { PILLAR_STATUSES } from '../rules/pillars';
+import { TARGET_GROUPS } from '../dossier/commands';
+import { DEADLINE_KINDS, FOLLOW_UP_REASONS } from '../dossier/evaluate';
+import { CERTIFICATE_KINDS, DOSSIER_STATUSES } from '../dossier/state';
 
 const ruleId = z.string().regex(/^[A-Z]{1,3}(-[A-Z]{2})?-\d{2}$/, 'a rule id such as R-09, WF-03 or FL-MO-05');
 
@@ -27,21 +31,6 @@ export type ScenarioPerson = z.infer<typeof scenarioPerson>;
 
 /** A refusal the step must get: HTTP 422 with these `rule` and `refusal` members. */
 const refusalExpectation = z.object({ rule: ruleId, refusal: z.enum(REFUSALS) }).strict();
-
-const PILLAR_STATUSES = ['not-required', 'optional', 'not-started', 'in-progress', 'failed', 'overdue', 'completed', 'exempted'] as const;
-const DEADLINE_KINDS = ['sign-up', 'contract', 'work-registration', 'mo-start', 'diploma-recognition', 'completion', 'suspension-end', 'notice-of-default'] as const;
-const FOLLOW_UP_REASONS = [...DEADLINE_KINDS, 'certificate-ready', 'mo-test-failed', 'intake-pending', 'decision-pending'] as const;
-const CERTIFICATE_KINDS = [
-  'civic-integration',
-  'regular-participation',
-  'declaration-of-effort',
-  'exemption',
-  'suspension',
-  'postponement-sign-up',
-  'postponement-contract',
-] as const;
-const TARGET_GROUPS = ['verplicht', 'rechthebbend', 'onbepaald', 'geen-doelgroep', 'tijdelijke-bescherming'] as const;
-const STATUSES = ['signed-up', 'intake-done', 'running', 'suspended', 'closed', 'transferred'] as const;
 
 const pillarExpectation = z.union([
   z.enum(PILLAR_STATUSES),
@@ -76,7 +65,7 @@ export const scenarioExpectation = z
   .object({
     /** The day the dossier is evaluated on; defaults to the scenario's current `today`. */
     asOf: isoDate.optional(),
-    status: z.enum(STATUSES).optional(),
+    status: z.enum(DOSSIER_STATUSES).optional(),
     targetGroupProposal: z.enum(TARGET_GROUPS).optional(),
     /** Reason and missing-fact codes of the proposal (R-01), as a set. */
     targetGroupReasons: z.array(z.string()).optional(),
