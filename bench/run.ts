@@ -41,6 +41,7 @@ import { startKruispunt } from '../server/src/platform/server';
 import { BARE_PATH, BARE_SEARCH_PATH, startBareServer, type BareServer } from './bare';
 import { LoadGenerator, type LoadResult } from './load';
 import { machineDescription, memorySnapshot, resultsTable, updateResultsFile, type ScenarioRow } from './report';
+import { numberEnv } from './env';
 import { Rng } from './rng';
 import { nameSearch, searchImplementationLabel } from './search-adapter';
 import { AGII_TENANT, seedPersons, type SeedResult } from './seed';
@@ -50,13 +51,6 @@ import { mainTrajectoryFollowUp } from './trajectory-follow-up';
 type Kind = 'pglite' | 'postgres';
 
 const env = process.env;
-function numberEnv(name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got ${JSON.stringify(raw)}`);
-  return value;
-}
 
 const only = env.BENCH_ONLY;
 if (only !== undefined && only !== '' && only !== 'pglite' && only !== 'postgres') {

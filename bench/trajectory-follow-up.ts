@@ -41,16 +41,10 @@ import { clientProfiles, deriveDossier } from '../server/src/modules/trajectory/
 import { recomputeFollowUp, sameJson, type FollowUpRun } from '../server/src/modules/trajectory/trajectory.jobs';
 import { addDays } from '../server/src/modules/trajectory/rules/dates';
 import { updateResultsFile } from './report';
+import { numberEnv } from './env';
 import { Rng } from './rng';
 
 const env = process.env;
-function numberEnv(name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got ${JSON.stringify(raw)}`);
-  return value;
-}
 
 const AGENCIES = {
   agii: '00000000-0000-4000-8000-000000000001',
@@ -104,6 +98,14 @@ const toContract = (s: Script, opts: { facts?: Record<string, unknown>; group?: 
   s.intake(14, { facts: opts.facts ?? VERPLICHT_FACTS, ...(opts.literacy ? { literacy: opts.literacy } : {}), ...(opts.education ? { education: opts.education } : {}), ...(opts.working !== undefined ? { working: opts.working } : {}), ...(opts.diplomaAbroad !== undefined ? { diplomaAbroad: opts.diplomaAbroad } : {}) });
   s.decideIntake(14, opts.group);
   s.contract(21, opts.addendum ? { addendum: true } : {});
+};
+
+/** A Brussels trajectory to contract (Dutch-language track), verplicht: intake on day 20, decision on day 25. */
+const toBrusselsContract = (s: Script, signUp: Parameters<Script['signUp']>[0], contractOffset = 30) => {
+  s.signUp(signUp);
+  s.intake(20, { facts: BXL_FACTS });
+  s.decideIntake(25);
+  s.contract(contractOffset);
 };
 
 const TEMPLATES: Template[] = [
@@ -314,10 +316,7 @@ const TEMPLATES: Template[] = [
   {
     name: 'Brussels: contract, completion term running', area: 'brussels', signUp: '2024-04-15', weight: 4, spread: 90,
     script: (s) => {
-      s.signUp({ channel: 'invitation-letter', letterDaysBefore: 60 });
-      s.intake(20, { facts: BXL_FACTS });
-      s.decideIntake(25);
-      s.contract(30);
+      toBrusselsContract(s, { channel: 'invitation-letter', letterDaysBefore: 60 });
       s.at(60, { type: 'record-work-registration', registeredOn: s.d(55) });
       s.at(120, { type: 'record-mo-course', enrolledOn: s.d(70), attendedHours: 60, completedOn: s.d(115) });
       s.at(125, { type: 'record-mo-process-evaluation', score: { correct: 7, total: 10 } });
@@ -327,30 +326,21 @@ const TEMPLATES: Template[] = [
   {
     name: 'Brussels: contract 2023, completion overdue', area: 'brussels', signUp: '2023-02-06', weight: 2, spread: 60,
     script: (s) => {
-      s.signUp({ channel: 'municipality-notification' });
-      s.intake(20, { facts: BXL_FACTS });
-      s.decideIntake(25);
-      s.contract(40);
+      toBrusselsContract(s, { channel: 'municipality-notification' }, 40);
       s.at(90, { type: 'record-nt2-enrolment', provider: 'Huis van het Nederlands' });
     },
   },
   {
     name: 'Brussels: suspended (work schedule)', area: 'brussels', signUp: '2024-06-03', weight: 1, spread: 45,
     script: (s) => {
-      s.signUp({ channel: 'invitation-letter', letterDaysBefore: 30 });
-      s.intake(20, { facts: BXL_FACTS });
-      s.decideIntake(25);
-      s.contract(30);
+      toBrusselsContract(s, { channel: 'invitation-letter', letterDaysBefore: 30 });
       s.at(240, { type: 'start-suspension', kind: 'suspension', reason: 'work-or-training-schedule', proofReceivedOn: s.d(238), proof: 'uurrooster werkgever', from: s.d(240), to: s.d(420) });
     },
   },
   {
     name: 'Brussels: infringement with notice', area: 'brussels', signUp: '2024-03-11', weight: 1, spread: 45,
     script: (s) => {
-      s.signUp({ channel: 'invitation-letter', letterDaysBefore: 30 });
-      s.intake(20, { facts: BXL_FACTS });
-      s.decideIntake(25);
-      s.contract(30);
+      toBrusselsContract(s, { channel: 'invitation-letter', letterDaysBefore: 30 });
       s.at(200, { type: 'record-infringement', kind: 'irregular-participation', description: 'Afwezig in de les MO' });
       s.at(205, { type: 'send-notice-of-default', infringementId: s.infringement(0) });
     },

@@ -4,17 +4,10 @@
  * worker registers a person with an Arabic-script name, finds them by the Latin transliteration and
  * opens their page. axe-core checks the sign-in, search and person pages in Dutch and English.
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKruispunt } from '../server/src/platform/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, expectAccessible, field, signIn, switchLanguage, useE2e } from './support';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ADMIN = { email: 'admin@agii.test', password: 'correct horse battery' };
 const CASE_WORKER = { email: 'casus.werker@agii.test', name: 'Casus Werker', password: 'een lang geheim wachtwoord' };
 const PERSON = {
   givenNames: 'محمد',
@@ -27,78 +20,10 @@ const PERSON = {
   birthDate: '1985-07-30',
 };
 
-let dataDir: string;
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-let baseUrl: string;
 
-/** Runs axe-core on the current page and fails on any serious or critical violation. */
-async function expectAccessible(where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(serious, `axe-core on ${where}`).toEqual([]);
-}
-
-async function switchLanguage(locale: 'nl' | 'en'): Promise<void> {
-  await page.locator(`button[lang="${locale}"]:visible`).click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(locale);
-}
-
-/** An input by its exact label; Mantine adds " *" to the labels of required fields. */
-function field(scope: Pick<Page, 'getByLabel'>, label: string) {
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return scope.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
-}
-
-async function signIn(email: string, password: string): Promise<void> {
-  await field(page, 'E-mailadres').fill(email);
-  await field(page, 'Wachtwoord').fill(password);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-}
-
-beforeAll(async () => {
-  expect(existsSync(resolve('web/dist/index.html')), 'web/dist is built (npm run build:web)').toBe(true);
-  expect(existsSync(CHROMIUM), `Chromium at ${CHROMIUM} (apt-get install chromium)`).toBe(true);
-  dataDir = await mkdtemp(join(tmpdir(), 'kruispunt-e2e-'));
-  server = await startKruispunt({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    KRUISPUNT_DATA_DIR: dataDir,
-    KRUISPUNT_WEB_DIST: resolve('web/dist'),
-    KRUISPUNT_ADMIN_EMAIL: ADMIN.email,
-    KRUISPUNT_ADMIN_PASSWORD: ADMIN.password,
-    KRUISPUNT_JOBS: 'off',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: process.env.DATABASE_URL,
-  });
-  baseUrl = server.url.replace('//localhost:', '//127.0.0.1:');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  context = await browser.newContext({ locale: 'nl-BE', baseURL: baseUrl, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+useE2e((env) => {
+  page = env.page;
 });
 
 describe('staff web app', () => {
@@ -107,15 +32,15 @@ describe('staff web app', () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe('/sign-in');
     await page.getByRole('heading', { name: 'Aanmelden bij Kruispunt' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
-    await expectAccessible('sign-in (nl)');
+    await expectAccessible(page, 'sign-in (nl)');
 
     // The skip link is the first thing the keyboard reaches.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.className)).toContain('skip-link');
 
-    await switchLanguage('en');
+    await switchLanguage(page, 'en');
     await page.getByRole('heading', { name: 'Sign in to Kruispunt' }).waitFor();
-    await expectAccessible('sign-in (en)');
+    await expectAccessible(page, 'sign-in (en)');
 
     // The choice survives a reload (localStorage) and the server answers in it (Accept-Language).
     await page.reload();
@@ -126,12 +51,12 @@ describe('staff web app', () => {
     // The problem detail comes from the server, translated per Accept-Language.
     await page.getByRole('alert').filter({ hasText: /password/i }).waitFor();
 
-    await switchLanguage('nl');
+    await switchLanguage(page, 'nl');
     await page.getByRole('heading', { name: 'Aanmelden bij Kruispunt' }).waitFor();
   });
 
   it('lets the administrator create a case worker', async () => {
-    await signIn(ADMIN.email, ADMIN.password);
+    await signIn(page, ADMIN.email, ADMIN.password);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/admin/users');
     await page.getByRole('heading', { name: 'Gebruikers', level: 1 }).waitFor();
 
@@ -155,7 +80,7 @@ describe('staff web app', () => {
   });
 
   it('lets the case worker register a person in Arabic script and find them by transliteration', async () => {
-    await signIn(CASE_WORKER.email, CASE_WORKER.password);
+    await signIn(page, CASE_WORKER.email, CASE_WORKER.password);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/persons');
     await page.getByRole('heading', { name: 'Personen zoeken', level: 1 }).waitFor();
 
@@ -187,10 +112,10 @@ describe('staff web app', () => {
     const resultText = await result.textContent();
     expect(resultText).toContain(`${PERSON.givenNames} ${PERSON.familyName}`);
     expect(resultText).toContain(`${PERSON.givenNamesLatin} ${PERSON.familyNameLatin}`);
-    await expectAccessible('person search with results (nl)');
-    await switchLanguage('en');
+    await expectAccessible(page, 'person search with results (nl)');
+    await switchLanguage(page, 'en');
     await page.getByRole('heading', { name: 'Search people', level: 1 }).waitFor();
-    await expectAccessible('person search with results (en)');
+    await expectAccessible(page, 'person search with results (en)');
 
     // Open the person from the results.
     await result.getByRole('link').click();
@@ -200,9 +125,9 @@ describe('staff web app', () => {
     const details = await main.textContent();
     expect(details).toContain(`${PERSON.givenNamesLatin} ${PERSON.familyNameLatin}`);
     expect(details).toContain('Given names in Latin script');
-    await expectAccessible('person page (en)');
-    await switchLanguage('nl');
+    await expectAccessible(page, 'person page (en)');
+    await switchLanguage(page, 'nl');
     await page.getByRole('heading', { name: 'Gegevens', level: 2 }).waitFor();
-    await expectAccessible('person page (nl)');
+    await expectAccessible(page, 'person page (nl)');
   });
 });

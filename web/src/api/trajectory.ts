@@ -1,64 +1,27 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, isApiError } from './client';
 import type { Items } from './types';
+import type { z } from 'zod';
+import type { Deadline, DeadlineStatus, FollowUpItem, Severity } from '../../../server/src/modules/trajectory/dossier/evaluate';
+import type { DossierStatus, Infringement, Period } from '../../../server/src/modules/trajectory/dossier/state';
+import type { PillarStatus } from '../../../server/src/modules/trajectory/rules/pillars';
+import type {
+  caseloadItemSchema,
+  certificateSummarySchema,
+  dossierListItemSchema,
+  DossierView as ServerDossierView,
+  notificationSchema,
+  timelineEntrySchema,
+} from '../../../server/src/modules/trajectory/trajectory.schema';
 
 /** Types and queries of the trajectory API (issue 3): dossiers, timeline, caseload, notifications. */
 
-export type DossierStatus = 'signed-up' | 'intake-done' | 'running' | 'suspended' | 'closed' | 'transferred';
-export type PillarStatus = 'not-required' | 'optional' | 'not-started' | 'in-progress' | 'failed' | 'overdue' | 'completed' | 'exempted';
-export type Severity = 'overdue' | 'due-soon' | 'upcoming';
-export type DeadlineStatus = 'met' | 'met-late' | 'open' | 'overdue' | 'paused';
+// The response types come from the server's own definitions (type-only imports: erased from the
+// bundle), so the web app and the API cannot drift apart.
+export type { Deadline, DeadlineStatus, DossierStatus, FollowUpItem, Infringement, Period, PillarStatus, Severity };
 
-export interface Pillar {
-  status: PillarStatus;
-  missing: string[];
-}
-
-export interface Deadline {
-  kind: string;
-  rule: string;
-  dueOn: string;
-  shiftedDays: number;
-  metOn: string | null;
-  status: DeadlineStatus;
-  infringementId?: string;
-}
-
-export interface FollowUpItem {
-  reason: string;
-  nextAction: string;
-  dueOn: string;
-  severity: Severity;
-  rule: string;
-  infringementId?: string;
-}
-
-export interface CertificateSummary {
-  id: string;
-  kind: string;
-  number: string;
-  issuedOn: string;
-  ruleSetId: string;
-}
-
-export interface Infringement {
-  id: string;
-  kind: string;
-  description: string;
-  detectedOn: string;
-  status: 'detected' | 'notice-sent' | 'complied' | 'handed-over' | 'annulled';
-  notice?: { sentOn: string; complyBy: string };
-}
-
-export interface Period {
-  id: string;
-  kind: string;
-  reason: string;
-  from: string;
-  to: string;
-  endedOn?: string;
-  certificateNumber: string;
-}
+export type Pillar = NonNullable<ServerDossierView['evaluation']['pillars']>['mo'];
+export type CertificateSummary = z.infer<typeof certificateSummarySchema>;
 
 /** The recorded facts, as far as the page reads them (the API documents the state as a loose object). */
 export interface DossierState {
@@ -83,70 +46,19 @@ export interface DossierState {
   [key: string]: unknown;
 }
 
-export interface DossierView {
-  id: string;
-  personId: string;
-  version: number;
-  status: DossierStatus;
-  caseWorkerId: string | null;
-  state: DossierState;
-  evaluation: {
-    asOf: string;
-    ruleSetId: string | null;
-    pillars: { mo: Pillar; nt2: Pillar; work: Pillar; participation: Pillar } | null;
-    certificate: { canIssue: boolean; missing: string[] } | null;
-    deadlines: Deadline[];
-    followUp: FollowUpItem[];
-  };
-  certificates: CertificateSummary[];
-  allowedActions: string[];
-}
+/** The API's dossier, with the recorded facts typed as far as the page reads them. */
+export type DossierView = Omit<ServerDossierView, 'state'> & { state: DossierState };
 
-export interface DossierListItem {
-  id: string;
-  status: DossierStatus;
-  signedUpOn: string;
-  contractSignedOn: string | null;
-  targetGroup: string | null;
-  closure: { date: string; reason: string; note?: string } | null;
-  version: number;
-}
-
-export interface TimelineEntry {
-  id: string;
-  type: string;
-  payload: Record<string, unknown>;
-  actor: string | null;
-  purpose: string;
-  effectiveAt: string;
-  recordedAt: string;
-}
-
-export interface CaseloadItem {
-  dossierId: string;
-  personId: string;
-  status: string;
-  caseWorkerId: string | null;
-  targetGroup: string | null;
-  person: { givenNames: string; familyName: string; givenNamesLatin: string | null; familyNameLatin: string | null; birthDate: string | null };
-  urgency: number;
-  nextDueOn: string | null;
-  followUp: FollowUpItem[];
-}
+export type DossierListItem = z.infer<typeof dossierListItemSchema>;
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+export type CaseloadItem = z.infer<typeof caseloadItemSchema>;
 
 export interface CaseloadPage {
   items: CaseloadItem[];
   next: string | null;
 }
 
-export interface Notification {
-  id: string;
-  kind: string;
-  dossierId: string | null;
-  payload: Record<string, unknown>;
-  createdAt: string;
-  readAt: string | null;
-}
+export type Notification = z.infer<typeof notificationSchema>;
 
 export type CaseloadFilter = 'me' | 'unassigned' | 'all';
 

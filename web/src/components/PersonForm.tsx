@@ -1,4 +1,4 @@
-import { Button, Fieldset, Group, MultiSelect, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Fieldset, Group, MultiSelect, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useLingui } from '@lingui/react/macro';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useLanguages, useMunicipalities } from '../api/queries';
@@ -6,6 +6,7 @@ import type { Person, PersonInput, Sex } from '../api/types';
 import { COUNTRY_CODES } from '../countries';
 import { countryName, sexLabel } from '../labels';
 import { fieldError, ProblemAlert } from './ProblemAlert';
+import { FormButtons } from './FormButtons';
 
 interface FormState {
   givenNames: string;
@@ -374,16 +375,7 @@ export function PersonForm({ person, submitLabel, submitting, error, onSubmit, o
           </SimpleGrid>
         </Fieldset>
 
-        <Group>
-          <Button type="submit" loading={submitting}>
-            {submitLabel}
-          </Button>
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              {t`Annuleren`}
-            </Button>
-          )}
-        </Group>
+        <FormButtons submitLabel={submitLabel} submitting={submitting} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -21,3 +21,18 @@ export function ScrollTable({ label, minWidth, children, ...tableProps }: Scroll
     </Table.ScrollContainer>
   );
 }
+
+/** The table's header row: one column header per label. */
+export function ColumnHeads({ labels }: { labels: string[] }) {
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        {labels.map((label) => (
+          <Table.Th key={label} scope="col">
+            {label}
+          </Table.Th>
+        ))}
+      </Table.Tr>
+    </Table.Thead>
+  );
+}

@@ -22,6 +22,7 @@ import { PURPOSES, type ApiToken, type IssuedApiToken } from '../api/types';
 import { FullPageLoader } from '../components/AppLayout';
 import { AppModal } from '../components/AppModal';
 import { fieldError, ProblemAlert } from '../components/ProblemAlert';
+import { FormButtons } from '../components/FormButtons';
 import { RoleCheckboxes } from '../components/RoleCheckboxes';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { formatDateTime, purposeLabel, roleLabel } from '../labels';
@@ -240,14 +241,7 @@ function IssueTokenForm({ onDone }: { onDone: () => void }) {
           onChange={(e) => setExpiresOn(e.currentTarget.value)}
           error={err('expiresAt')}
         />
-        <Group>
-          <Button type="submit" loading={issue.isPending}>
-            {t`Sleutel aanmaken`}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t`Annuleren`}
-          </Button>
-        </Group>
+        <FormButtons submitLabel={t`Sleutel aanmaken`} submitting={issue.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

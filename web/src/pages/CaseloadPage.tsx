@@ -5,11 +5,12 @@ import { useCaseload, type CaseloadFilter } from '../api/trajectory';
 import { AnchorLink } from '../components/Link';
 import { originalName, PersonName } from '../components/PersonName';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { ScrollTable } from '../components/ScrollTable';
+import { ColumnHeads, ScrollTable } from '../components/ScrollTable';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { formatDate } from '../labels';
 import { SEVERITY_COLOR, deadlineKindLabel, dossierStatusLabel, nextActionLabel, severityLabel, targetGroupLabel } from '../trajectoryLabels';
-import { StatusBadge } from './DossierPage';
+import { StatusBadge } from '../components/StatusBadge';
+import { OpenDossierLink } from '../components/dossier/OpenDossierLink';
 
 const route = getRouteApi('/_app/caseload');
 
@@ -46,17 +47,7 @@ export function CaseloadPage() {
           <caption>
             <VisuallyHidden>{label}</VisuallyHidden>
           </caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t`Persoon`}</Table.Th>
-              <Table.Th scope="col">{t`Dringendheid`}</Table.Th>
-              <Table.Th scope="col">{t`Reden`}</Table.Th>
-              <Table.Th scope="col">{t`Volgende stap`}</Table.Th>
-              <Table.Th scope="col">{t`Uiterlijk`}</Table.Th>
-              <Table.Th scope="col">{t`Status`}</Table.Th>
-              <Table.Th scope="col">{t`Dossier`}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads labels={[t`Persoon`, t`Dringendheid`, t`Reden`, t`Volgende stap`, t`Uiterlijk`, t`Status`, t`Dossier`]} />
           <Table.Tbody>
             {items.map((item) => {
               const first = item.followUp[0];
@@ -84,9 +75,7 @@ export function CaseloadPage() {
                     {item.targetGroup && <Text size="xs">{targetGroupLabel(i18n, item.targetGroup)}</Text>}
                   </Table.Td>
                   <Table.Td>
-                    <AnchorLink to="/dossiers/$dossierId" params={{ dossierId: item.dossierId }} aria-label={t`Dossier van ${name} openen`}>
-                      {t`Dossier openen`}
-                    </AnchorLink>
+                    <OpenDossierLink dossierId={item.dossierId} label={t`Dossier van ${name} openen`} />
                   </Table.Td>
                 </Table.Tr>
               );

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, List, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useLingui } from '@lingui/react/macro';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent, type ReactNode } from 'react';
@@ -13,7 +13,10 @@ import { Timeline } from '../components/dossier/Timeline';
 import { AnchorLink } from '../components/Link';
 import { latinName, originalName } from '../components/PersonName';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { ScrollTable } from '../components/ScrollTable';
+import { ColumnHeads, ScrollTable } from '../components/ScrollTable';
+import { SectionCard } from '../components/SectionCard';
+import { StatusBadge } from '../components/StatusBadge';
+import { Facts } from '../components/Facts';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { formatDate } from '../labels';
 import {
@@ -41,23 +44,6 @@ import {
 } from '../trajectoryLabels';
 
 const route = getRouteApi('/_app/dossiers/$dossierId');
-
-/** A status as a coloured badge that always says it in words too. */
-export function StatusBadge({ color, children }: { color: string; children: ReactNode }) {
-  return (
-    <Badge
-      color={color}
-      variant="light"
-      radius="sm"
-      tt="none"
-      size="md"
-      // Dark text on the tinted background: the light variant's coloured text is below 4.5:1 for some colours.
-      style={{ whiteSpace: 'normal', height: 'auto', color: 'var(--mantine-color-dark-8)', border: `1px solid var(--mantine-color-${color}-6)` }}
-    >
-      {children}
-    </Badge>
-  );
-}
 
 const STATUS_COLOR: Record<string, string> = {
   'signed-up': 'gray',
@@ -123,26 +109,10 @@ export function DossierPage() {
       <Deadlines dossier={d} />
       <PeriodsAndInfringements dossier={d} />
       <Certificates dossier={d} />
-      <Paper withBorder p="lg" component="section" aria-labelledby="timeline-title">
-        <Title order={2} size="h3" mb="md" id="timeline-title">
-          {t`Tijdlijn`}
-        </Title>
+      <SectionCard id="timeline-title" title={t`Tijdlijn`}>
         <Timeline dossierId={d.id} />
-      </Paper>
+      </SectionCard>
     </Stack>
-  );
-}
-
-function Facts({ rows }: { rows: [string, ReactNode][] }) {
-  return (
-    <dl className="facts">
-      {rows.map(([label, value]) => (
-        <div key={label} style={{ display: 'contents' }}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }
 
@@ -157,10 +127,7 @@ function DossierHeader({ dossier: d, asOf }: { dossier: DossierView; asOf: strin
     void navigate({ to: '/dossiers/$dossierId', params: { dossierId: d.id }, search: date ? { asOf: date } : {} });
   };
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="dossier-summary-title">
-      <Title order={2} size="h3" mb="md" id="dossier-summary-title">
-        {t`Overzicht`}
-      </Title>
+    <SectionCard id="dossier-summary-title" title={t`Overzicht`}>
       <Facts
         rows={[
           [t`Status`, <StatusBadge color={STATUS_COLOR[d.status] ?? 'gray'}>{dossierStatusLabel(i18n, d.status)}</StatusBadge>],
@@ -202,7 +169,7 @@ function DossierHeader({ dossier: d, asOf }: { dossier: DossierView; asOf: strin
           )}
         </Group>
       </form>
-    </Paper>
+    </SectionCard>
   );
 }
 
@@ -211,10 +178,7 @@ function Actions({ dossier }: { dossier: DossierView }) {
   const [action, setAction] = useState<string | null>(null);
   if (dossier.allowedActions.length === 0) return null;
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="actions-title">
-      <Title order={2} size="h3" mb="md" id="actions-title">
-        {t`Acties`}
-      </Title>
+    <SectionCard id="actions-title" title={t`Acties`}>
       <Group gap="xs">
         {dossier.allowedActions.map((a) => (
           <Button key={a} variant="light" onClick={() => setAction(a)}>
@@ -223,7 +187,7 @@ function Actions({ dossier }: { dossier: DossierView }) {
         ))}
       </Group>
       <ActionModal dossier={dossier} action={action} onClose={() => setAction(null)} />
-    </Paper>
+    </SectionCard>
   );
 }
 
@@ -231,23 +195,12 @@ function FollowUp({ dossier }: { dossier: DossierView }) {
   const { t, i18n } = useLingui();
   const items = dossier.evaluation.followUp;
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="follow-up-title">
-      <Title order={2} size="h3" mb="md" id="follow-up-title">
-        {t`Op te volgen`}
-      </Title>
+    <SectionCard id="follow-up-title" title={t`Op te volgen`}>
       {items.length === 0 ? (
         <Text>{t`Er is nu niets op te volgen.`}</Text>
       ) : (
         <ScrollTable minWidth={640} label={t`Op te volgen`}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t`Dringendheid`}</Table.Th>
-              <Table.Th scope="col">{t`Reden`}</Table.Th>
-              <Table.Th scope="col">{t`Volgende stap`}</Table.Th>
-              <Table.Th scope="col">{t`Uiterlijk`}</Table.Th>
-              <Table.Th scope="col">{t`Regel`}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads labels={[t`Dringendheid`, t`Reden`, t`Volgende stap`, t`Uiterlijk`, t`Regel`]} />
           <Table.Tbody>
             {items.map((item, i) => (
               <Table.Tr key={`${item.reason}-${i}`}>
@@ -263,7 +216,7 @@ function FollowUp({ dossier }: { dossier: DossierView }) {
           </Table.Tbody>
         </ScrollTable>
       )}
-    </Paper>
+    </SectionCard>
   );
 }
 
@@ -300,10 +253,7 @@ function Pillars({ dossier }: { dossier: DossierView }) {
   const { t } = useLingui();
   const pillars = dossier.evaluation.pillars;
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="pillars-title">
-      <Title order={2} size="h3" mb="md" id="pillars-title">
-        {t`Pijlers`}
-      </Title>
+    <SectionCard id="pillars-title" title={t`Pijlers`}>
       {pillars ? (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
           <PillarCard code="mo" pillar={pillars.mo} />
@@ -314,7 +264,7 @@ function Pillars({ dossier }: { dossier: DossierView }) {
       ) : (
         <Text>{t`De pijlers worden beoordeeld zodra het inburgeringscontract is ondertekend.`}</Text>
       )}
-    </Paper>
+    </SectionCard>
   );
 }
 
@@ -323,10 +273,7 @@ function CertificateBox({ dossier }: { dossier: DossierView }) {
   const certificate = dossier.evaluation.certificate;
   if (!certificate) return null;
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="certificate-title">
-      <Title order={2} size="h3" mb="md" id="certificate-title">
-        {t`Inburgeringsattest`}
-      </Title>
+    <SectionCard id="certificate-title" title={t`Inburgeringsattest`}>
       {certificate.canIssue ? (
         <Alert color="green" variant="light" title={t`Het attest kan worden uitgereikt`}>
           {t`Alle voorwaarden zijn vervuld.`}
@@ -343,7 +290,7 @@ function CertificateBox({ dossier }: { dossier: DossierView }) {
           </List>
         </Alert>
       )}
-    </Paper>
+    </SectionCard>
   );
 }
 
@@ -351,24 +298,12 @@ function Deadlines({ dossier }: { dossier: DossierView }) {
   const { t, i18n } = useLingui();
   const deadlines = dossier.evaluation.deadlines;
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="deadlines-title">
-      <Title order={2} size="h3" mb="md" id="deadlines-title">
-        {t`Termijnen`}
-      </Title>
+    <SectionCard id="deadlines-title" title={t`Termijnen`}>
       {deadlines.length === 0 ? (
         <Text>{t`Geen termijnen.`}</Text>
       ) : (
         <ScrollTable minWidth={720} label={t`Termijnen`}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t`Termijn`}</Table.Th>
-              <Table.Th scope="col">{t`Regel`}</Table.Th>
-              <Table.Th scope="col">{t`Uiterlijk`}</Table.Th>
-              <Table.Th scope="col">{t`Verschoven`}</Table.Th>
-              <Table.Th scope="col">{t`Gehaald op`}</Table.Th>
-              <Table.Th scope="col">{t`Status`}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads labels={[t`Termijn`, t`Regel`, t`Uiterlijk`, t`Verschoven`, t`Gehaald op`, t`Status`]} />
           <Table.Tbody>
             {deadlines.map((dl, i) => {
               const days = dl.shiftedDays;
@@ -388,7 +323,7 @@ function Deadlines({ dossier }: { dossier: DossierView }) {
           </Table.Tbody>
         </ScrollTable>
       )}
-    </Paper>
+    </SectionCard>
   );
 }
 
@@ -397,10 +332,7 @@ function PeriodsAndInfringements({ dossier }: { dossier: DossierView }) {
   const { periods, infringements } = dossier.state;
   if (periods.length === 0 && infringements.length === 0) return null;
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="periods-title">
-      <Title order={2} size="h3" mb="md" id="periods-title">
-        {t`Opschortingen en inbreuken`}
-      </Title>
+    <SectionCard id="periods-title" title={t`Opschortingen en inbreuken`}>
       <List size="sm" spacing="xs">
         {periods.map((p) => {
           const kind = periodKindLabel(i18n, p.kind);
@@ -416,7 +348,7 @@ function PeriodsAndInfringements({ dossier }: { dossier: DossierView }) {
           return <List.Item key={inf.id}>{t`Inbreuk: ${kind}, vastgesteld op ${on} — ${status}`}</List.Item>;
         })}
       </List>
-    </Paper>
+    </SectionCard>
   );
 }
 
@@ -424,10 +356,7 @@ function Certificates({ dossier }: { dossier: DossierView }) {
   const { t, i18n } = useLingui();
   if (dossier.certificates.length === 0) return null;
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="certificates-title">
-      <Title order={2} size="h3" mb="md" id="certificates-title">
-        {t`Uitgereikte attesten`}
-      </Title>
+    <SectionCard id="certificates-title" title={t`Uitgereikte attesten`}>
       <List size="sm" spacing="xs">
         {dossier.certificates.map((c) => {
           const kind = certificateKindLabel(i18n, c.kind);
@@ -448,6 +377,6 @@ function Certificates({ dossier }: { dossier: DossierView }) {
           );
         })}
       </List>
-    </Paper>
+    </SectionCard>
   );
 }

@@ -26,7 +26,10 @@ import {
   sexLabel,
 } from '../labels';
 import { duplicateCandidates } from './PersonNewPage';
-import { ScrollTable } from '../components/ScrollTable';
+import { ColumnHeads, ScrollTable } from '../components/ScrollTable';
+import { SectionCard } from '../components/SectionCard';
+import { Facts } from '../components/Facts';
+import { VersionConflictAlert } from '../components/VersionConflictAlert';
 import { PersonDossiers } from '../components/dossier/PersonDossiers';
 
 const route = getRouteApi('/_app/persons/$personId');
@@ -122,16 +125,9 @@ function PersonDetails({ person, canUpdate }: { person: Person; canUpdate: boole
           {t`Gegevens wijzigen`}
         </Title>
         {conflict && (
-          <Alert color="orange" variant="light" title={t`Iemand anders heeft deze persoon intussen gewijzigd`} role="alert" mb="md">
-            <Stack gap="xs">
-              <Text size="sm">
-                {t`Je wijzigingen zijn niet bewaard. Laad de nieuwste versie, controleer de gegevens en breng je wijzigingen opnieuw aan.`}
-              </Text>
-              <Button w="fit-content" variant="default" onClick={() => void reload()}>
-                {t`Nieuwste versie laden`}
-              </Button>
-            </Stack>
-          </Alert>
+          <VersionConflictAlert title={t`Iemand anders heeft deze persoon intussen gewijzigd`} onReload={() => void reload()} mb="md">
+            {t`Je wijzigingen zijn niet bewaard. Laad de nieuwste versie, controleer de gegevens en breng je wijzigingen opnieuw aan.`}
+          </VersionConflictAlert>
         )}
         <PersonForm
           key={person.version}
@@ -211,26 +207,14 @@ function PersonFacts({ person: p }: { person: Person }) {
     [t`Aangemaakt`, formatDateTime(i18n.locale, p.createdAt)],
     [t`Laatst gewijzigd`, formatDateTime(i18n.locale, p.updatedAt)],
   ];
-  return (
-    <dl className="facts">
-      {rows.map(([label, value]) => (
-        <div key={label} style={{ display: 'contents' }}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <Facts rows={rows} />;
 }
 
 function AccessLog({ personId }: { personId: string }) {
   const { t, i18n } = useLingui();
   const log = useAccessLog(personId, true);
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="access-log-title">
-      <Title order={2} size="h3" mb="md" id="access-log-title">
-        {t`Toegangslogboek`}
-      </Title>
+    <SectionCard id="access-log-title" title={t`Toegangslogboek`}>
       <Text size="sm" mb="sm">
         {t`Wie heeft deze gegevens geraadpleegd of gewijzigd, en voor welk doel.`}
       </Text>
@@ -239,15 +223,7 @@ function AccessLog({ personId }: { personId: string }) {
       {log.data && log.data.length === 0 && <Text>{t`Nog geen toegang geregistreerd.`}</Text>}
       {log.data && log.data.length > 0 && (
         <ScrollTable minWidth={720} label={t`Toegangslogboek`}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t`Tijdstip`}</Table.Th>
-              <Table.Th scope="col">{t`Door`}</Table.Th>
-              <Table.Th scope="col">{t`Doel`}</Table.Th>
-              <Table.Th scope="col">{t`Handeling`}</Table.Th>
-              <Table.Th scope="col">{t`Omschrijving`}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads labels={[t`Tijdstip`, t`Door`, t`Doel`, t`Handeling`, t`Omschrijving`]} />
           <Table.Tbody>
             {log.data.map((entry) => (
               <Table.Tr key={entry.id}>
@@ -270,6 +246,6 @@ function AccessLog({ personId }: { personId: string }) {
           </Table.Tbody>
           </ScrollTable>
       )}
-    </Paper>
+    </SectionCard>
   );
 }

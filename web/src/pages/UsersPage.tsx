@@ -22,6 +22,7 @@ import type { UiLocale, User } from '../api/types';
 import { FullPageLoader } from '../components/AppLayout';
 import { AppModal } from '../components/AppModal';
 import { fieldError, ProblemAlert } from '../components/ProblemAlert';
+import { FormButtons } from '../components/FormButtons';
 import { RoleCheckboxes } from '../components/RoleCheckboxes';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { formatDateTime, roleLabel } from '../labels';
@@ -227,14 +228,7 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
           error={err('password')}
           visibilityToggleButtonProps={{ 'aria-label': t`Wachtwoord tonen of verbergen` }}
         />
-        <Group>
-          <Button type="submit" loading={create.isPending}>
-            {t`Gebruiker aanmaken`}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t`Annuleren`}
-          </Button>
-        </Group>
+        <FormButtons submitLabel={t`Gebruiker aanmaken`} submitting={create.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

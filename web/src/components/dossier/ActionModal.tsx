@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
+import { Alert, List, Stack, Text } from '@mantine/core';
 import { useLingui } from '@lingui/react/macro';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -14,6 +14,8 @@ import {
 } from '../../trajectoryLabels';
 import { AppModal } from '../AppModal';
 import { fieldError, ProblemAlert } from '../ProblemAlert';
+import { FormButtons } from '../FormButtons';
+import { VersionConflictAlert } from '../VersionConflictAlert';
 import { useActionSpec } from './actionSpecs';
 import { FieldSections, initialValues, isRequired, isVisible, toBody, type FieldValue, type Values } from './fields';
 
@@ -157,14 +159,9 @@ function ActionForm({ dossier, action, onDone }: { dossier: DossierView; action:
         )}
         {refusal && <RefusalAlert error={refusal} />}
         {conflict && (
-          <Alert color="orange" variant="light" role="alert" title={t`Iemand anders heeft dit dossier intussen gewijzigd`}>
-            <Stack gap="xs">
-              <Text size="sm">{t`Je actie is niet uitgevoerd. Laad de nieuwste versie van het dossier, controleer en probeer opnieuw.`}</Text>
-              <Button w="fit-content" variant="default" onClick={() => void reload()}>
-                {t`Nieuwste versie laden`}
-              </Button>
-            </Stack>
-          </Alert>
+          <VersionConflictAlert title={t`Iemand anders heeft dit dossier intussen gewijzigd`} onReload={() => void reload()}>
+            {t`Je actie is niet uitgevoerd. Laad de nieuwste versie van het dossier, controleer en probeer opnieuw.`}
+          </VersionConflictAlert>
         )}
         {!refusal && !conflict && <ProblemAlert error={error} handledFields={allFields} />}
         {missingFields.length > 0 && (
@@ -173,14 +170,7 @@ function ActionForm({ dossier, action, onDone }: { dossier: DossierView; action:
           </Text>
         )}
         <FieldSections sections={spec.sections} values={values} onChange={onChange} errorFor={errorFor} />
-        <Group>
-          <Button type="submit" loading={run.isPending}>
-            {actionLabel(i18n, action)}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t`Annuleren`}
-          </Button>
-        </Group>
+        <FormButtons submitLabel={actionLabel(i18n, action)} submitting={run.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

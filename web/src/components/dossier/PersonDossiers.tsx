@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Loader, Stack, Table, Text } from '@mantine/core';
 import { useLingui } from '@lingui/react/macro';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -8,9 +8,11 @@ import { usePermission } from '../../api/queries';
 import { belgianToday, trajectoryKeys, usePersonDossiers, type DossierView } from '../../api/trajectory';
 import { formatDate } from '../../labels';
 import { channelLabel, closureReasonLabel, dossierStatusLabel, SIGN_UP_CHANNELS, targetGroupLabel } from '../../trajectoryLabels';
-import { AnchorLink } from '../Link';
+import { FormButtons } from '../FormButtons';
+import { SectionCard } from '../SectionCard';
+import { OpenDossierLink } from './OpenDossierLink';
 import { fieldError } from '../ProblemAlert';
-import { ScrollTable } from '../ScrollTable';
+import { ColumnHeads, ScrollTable } from '../ScrollTable';
 import { RefusalAlert } from './ActionModal';
 import { FieldSections, initialValues, toBody, type FieldValue, type Section, type Values } from './fields';
 import { ProblemAlert } from '../ProblemAlert';
@@ -26,29 +28,21 @@ export function PersonDossiers({ personId, merged }: { personId: string; merged:
   if (!canRead) return null;
   const running = dossiers.data?.some((d) => d.status !== 'closed' && d.status !== 'transferred') ?? false;
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="trajectory-title">
-      <Group justify="space-between" mb="md">
-        <Title order={2} size="h3" id="trajectory-title">
-          {t`Inburgeringstraject`}
-        </Title>
-        {dossiers.isSuccess && !running && canSignUp && !merged && !signingUp && (
+    <SectionCard
+      id="trajectory-title"
+      title={t`Inburgeringstraject`}
+      actions={
+        dossiers.isSuccess && !running && canSignUp && !merged && !signingUp && (
           <Button onClick={() => setSigningUp(true)}>{t`Aanmelden voor een traject`}</Button>
-        )}
-      </Group>
+        )
+      }
+    >
       {dossiers.isPending && <Loader size="sm" aria-label={t`Bezig met laden…`} />}
       <ProblemAlert error={dossiers.error} />
       {dossiers.data && dossiers.data.length === 0 && !signingUp && <Text>{t`Deze persoon heeft nog geen trajectdossier.`}</Text>}
       {dossiers.data && dossiers.data.length > 0 && (
         <ScrollTable minWidth={640} label={t`Trajectdossiers`}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t`Aangemeld op`}</Table.Th>
-              <Table.Th scope="col">{t`Status`}</Table.Th>
-              <Table.Th scope="col">{t`Doelgroep`}</Table.Th>
-              <Table.Th scope="col">{t`Contract`}</Table.Th>
-              <Table.Th scope="col">{t`Dossier`}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads labels={[t`Aangemeld op`, t`Status`, t`Doelgroep`, t`Contract`, t`Dossier`]} />
           <Table.Tbody>
             {dossiers.data.map((d) => {
               const signedUp = formatDate(i18n.locale, d.signedUpOn);
@@ -62,9 +56,7 @@ export function PersonDossiers({ personId, merged }: { personId: string; merged:
                   <Table.Td>{d.targetGroup ? targetGroupLabel(i18n, d.targetGroup) : t`Nog niet bepaald`}</Table.Td>
                   <Table.Td>{d.contractSignedOn ? formatDate(i18n.locale, d.contractSignedOn) : '—'}</Table.Td>
                   <Table.Td>
-                    <AnchorLink to="/dossiers/$dossierId" params={{ dossierId: d.id }} aria-label={t`Dossier van ${signedUp} openen`}>
-                      {t`Dossier openen`}
-                    </AnchorLink>
+                    <OpenDossierLink dossierId={d.id} label={t`Dossier van ${signedUp} openen`} />
                   </Table.Td>
                 </Table.Tr>
               );
@@ -73,7 +65,7 @@ export function PersonDossiers({ personId, merged }: { personId: string; merged:
         </ScrollTable>
       )}
       {signingUp && <SignUpForm personId={personId} onCancel={() => setSigningUp(false)} />}
-    </Paper>
+    </SectionCard>
   );
 }
 
@@ -143,14 +135,7 @@ function SignUpForm({ personId, onCancel }: { personId: string; onCancel: () => 
           onChange={onChange}
           errorFor={(name) => (missing.includes(name) ? t`Vul dit veld in.` : fieldError(signUp.error, name))}
         />
-        <Group>
-          <Button type="submit" loading={signUp.isPending}>
-            {t`Aanmelding registreren`}
-          </Button>
-          <Button variant="default" onClick={onCancel}>
-            {t`Annuleren`}
-          </Button>
-        </Group>
+        <FormButtons submitLabel={t`Aanmelding registreren`} submitting={signUp.isPending} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -51,6 +51,8 @@ export function useActionSpec(action: string, dossier: DossierView): ActionSpec 
     required: true,
     initial: today,
   };
+  /** The usual form: one section, the date of the event first. */
+  const dated = (...fields: FieldDef[]): ActionSpec => ({ sections: [{ fields: [date, ...fields] }] });
   const levelOptions: Option[] = [
     { value: '0', label: t`0 — kan het niet` },
     { value: '1', label: t`1 — met hulp` },
@@ -193,54 +195,40 @@ export function useActionSpec(action: string, dossier: DossierView): ActionSpec 
     case 'decide-intake': {
       const proposal = state.intake?.targetGroupProposal.group ?? '';
       const profiles = PROFILES.includes(state.intake?.proposedProfileId ?? '') ? PROFILES : [...PROFILES, state.intake?.proposedProfileId ?? ''].filter(Boolean);
-      return {
-        sections: [
-          {
-            fields: [
-              date,
-              { name: 'targetGroup', kind: 'select', label: t`Doelgroep`, required: true, initial: proposal, options: opts(TARGET_GROUPS, (v) => targetGroupLabel(i18n, v)) },
-              {
-                name: 'overrideReason',
-                kind: 'textarea',
-                label: t`Reden om af te wijken van het voorstel`,
-                required: true,
-                visible: (v) => v.targetGroup !== proposal,
-              },
-              { name: 'profileId', kind: 'select', label: t`Klantprofiel`, required: true, initial: state.intake?.proposedProfileId ?? '', options: opts(profiles, (v) => profileLabel(i18n, v)) },
-              {
-                name: 'brusselsTrack',
-                kind: 'select',
-                label: t`Traject in Brussel`,
-                required: true,
-                visible: () => state.area === 'brussels',
-                placeholderOption: choose,
-                options: [
-                  { value: 'dutch', label: t`Nederlandstalig` },
-                  { value: 'french', label: t`Franstalig` },
-                ],
-              },
-            ],
-          },
-        ],
-      };
+      return dated(
+        { name: 'targetGroup', kind: 'select', label: t`Doelgroep`, required: true, initial: proposal, options: opts(TARGET_GROUPS, (v) => targetGroupLabel(i18n, v)) },
+        {
+          name: 'overrideReason',
+          kind: 'textarea',
+          label: t`Reden om af te wijken van het voorstel`,
+          required: true,
+          visible: (v) => v.targetGroup !== proposal,
+        },
+        { name: 'profileId', kind: 'select', label: t`Klantprofiel`, required: true, initial: state.intake?.proposedProfileId ?? '', options: opts(profiles, (v) => profileLabel(i18n, v)) },
+        {
+          name: 'brusselsTrack',
+          kind: 'select',
+          label: t`Traject in Brussel`,
+          required: true,
+          visible: () => state.area === 'brussels',
+          placeholderOption: choose,
+          options: [
+            { value: 'dutch', label: t`Nederlandstalig` },
+            { value: 'french', label: t`Franstalig` },
+          ],
+        },
+      );
     }
     case 'sign-contract':
-      return {
-        sections: [
-          {
-            fields: [
-              date,
-              { name: 'signedOn', kind: 'date', label: t`Datum van ondertekening`, description: t`Deze datum bepaalt welke regels gelden.`, required: true, initial: today },
-              {
-                name: 'participationAddendum',
-                kind: 'boolean',
-                label: t`Met addendum over het participatietraject (rechthebbenden)`,
-                visible: () => state.decision?.targetGroup === 'rechthebbend',
-              },
-            ],
-          },
-        ],
-      };
+      return dated(
+        { name: 'signedOn', kind: 'date', label: t`Datum van ondertekening`, description: t`Deze datum bepaalt welke regels gelden.`, required: true, initial: today },
+        {
+          name: 'participationAddendum',
+          kind: 'boolean',
+          label: t`Met addendum over het participatietraject (rechthebbenden)`,
+          visible: () => state.decision?.targetGroup === 'rechthebbend',
+        },
+      );
     case 'update-pip':
       return {
         sections: [
@@ -267,32 +255,18 @@ export function useActionSpec(action: string, dossier: DossierView): ActionSpec 
         }),
       };
     case 'record-situation':
-      return {
-        sections: [
-          {
-            fields: [
-              date,
-              { name: 'working', kind: 'boolean', label: t`Werkt`, initial: state.situation.working },
-              { name: 'studying', kind: 'boolean', label: t`Studeert`, initial: state.situation.studying },
-              { name: 'allowedToWork', kind: 'boolean', label: t`Mag werken in België`, initial: state.situation.allowedToWork },
-            ],
-          },
-        ],
-      };
+      return dated(
+        { name: 'working', kind: 'boolean', label: t`Werkt`, initial: state.situation.working },
+        { name: 'studying', kind: 'boolean', label: t`Studeert`, initial: state.situation.studying },
+        { name: 'allowedToWork', kind: 'boolean', label: t`Mag werken in België`, initial: state.situation.allowedToWork },
+      );
     case 'record-mo-course':
-      return {
-        sections: [
-          {
-            fields: [
-              date,
-              { name: 'enrolledOn', kind: 'date', label: t`Ingeschreven op`, required: true },
-              { name: 'attendedHours', kind: 'number', label: t`Gevolgde uren`, required: true, min: 0, max: 500, step: 0.5, initial: '0' },
-              { name: 'regularParticipation', kind: 'tristate', label: t`Regelmatig deelgenomen` },
-              { name: 'completedOn', kind: 'date', label: t`Cursus beëindigd op` },
-            ],
-          },
-        ],
-      };
+      return dated(
+        { name: 'enrolledOn', kind: 'date', label: t`Ingeschreven op`, required: true },
+        { name: 'attendedHours', kind: 'number', label: t`Gevolgde uren`, required: true, min: 0, max: 500, step: 0.5, initial: '0' },
+        { name: 'regularParticipation', kind: 'tristate', label: t`Regelmatig deelgenomen` },
+        { name: 'completedOn', kind: 'date', label: t`Cursus beëindigd op` },
+      );
     case 'record-mo-test':
       return {
         sections: [
@@ -329,211 +303,120 @@ export function useActionSpec(action: string, dossier: DossierView): ActionSpec 
         ],
       };
     case 'record-mo-process-evaluation':
-      return {
-        sections: [
-          {
-            fields: [
-              date,
-              { name: 'score.correct', kind: 'number', label: t`Behaalde punten`, required: true, min: 0 },
-              { name: 'score.total', kind: 'number', label: t`Maximum aantal punten`, required: true, min: 1 },
-            ],
-          },
-        ],
-      };
+      return dated(
+        { name: 'score.correct', kind: 'number', label: t`Behaalde punten`, required: true, min: 0 },
+        { name: 'score.total', kind: 'number', label: t`Maximum aantal punten`, required: true, min: 1 },
+      );
     case 'record-nt2-enrolment':
-      return {
-        sections: [
-          {
-            fields: [
-              date,
-              { name: 'provider', kind: 'text', label: t`Cursusaanbieder`, description: t`Bijvoorbeeld een CVO of CBE.`, required: true },
-              { name: 'regularParticipation', kind: 'tristate', label: t`Regelmatig deelgenomen` },
-            ],
-          },
-        ],
-      };
+      return dated(
+        { name: 'provider', kind: 'text', label: t`Cursusaanbieder`, description: t`Bijvoorbeeld een CVO of CBE.`, required: true },
+        { name: 'regularParticipation', kind: 'tristate', label: t`Regelmatig deelgenomen` },
+      );
     case 'record-nt2-result':
-      return {
-        sections: [
-          {
-            fields: [
-              date,
-              { name: 'oral', kind: 'select', label: t`Niveau mondeling`, options: cefr, emptyAs: 'null' },
-              { name: 'written', kind: 'select', label: t`Niveau schriftelijk`, options: cefr, emptyAs: 'null' },
-            ],
-          },
-        ],
-      };
+      return dated(
+        { name: 'oral', kind: 'select', label: t`Niveau mondeling`, options: cefr, emptyAs: 'null' },
+        { name: 'written', kind: 'select', label: t`Niveau schriftelijk`, options: cefr, emptyAs: 'null' },
+      );
     case 'record-nt2-standardised-test':
-      return {
-        sections: [
-          {
-            fields: [
-              date,
-              {
-                name: 'passedSkills',
-                kind: 'multi',
-                label: t`Geslaagde vaardigheden op niveau A2`,
-                options: [
-                  { value: 'reading', label: t`Lezen` },
-                  { value: 'writing', label: t`Schrijven` },
-                  { value: 'listening', label: t`Luisteren` },
-                  { value: 'speaking', label: t`Spreken` },
-                ],
-              },
-            ],
-          },
-        ],
-      };
+      return dated(
+        {
+          name: 'passedSkills',
+          kind: 'multi',
+          label: t`Geslaagde vaardigheden op niveau A2`,
+          options: [
+            { value: 'reading', label: t`Lezen` },
+            { value: 'writing', label: t`Schrijven` },
+            { value: 'listening', label: t`Luisteren` },
+            { value: 'speaking', label: t`Spreken` },
+          ],
+        },
+      );
     case 'record-work-registration':
       return { sections: [{ fields: [date, { name: 'registeredOn', kind: 'date', label: t`Ingeschreven op`, required: true }] }] };
     case 'record-participation':
-      return {
-        sections: [
-          {
-            fields: [
-              date,
-              { name: 'activity', kind: 'text', label: t`Activiteit`, required: true },
-              { name: 'hours', kind: 'number', label: t`Aantal uren`, required: true, min: 0.5, max: 200, step: 0.5 },
-            ],
-          },
-        ],
-      };
+      return dated(
+        { name: 'activity', kind: 'text', label: t`Activiteit`, required: true },
+        { name: 'hours', kind: 'number', label: t`Aantal uren`, required: true, min: 0.5, max: 200, step: 0.5 },
+      );
     case 'record-diploma-recognition-request':
       return { sections: [{ fields: [date, { name: 'note', kind: 'textarea', label: t`Opmerking` }] }] };
     case 'record-limited-learning-capacity':
       return { sections: [{ fields: [date, { name: 'basis', kind: 'textarea', label: t`Waarop steunt de vaststelling?`, required: true }] }] };
     case 'start-suspension':
-      return {
-        sections: [
-          {
-            fields: [
-              date,
-              { name: 'kind', kind: 'select', label: t`Soort`, required: true, initial: 'suspension', options: opts(PERIOD_KINDS, (v) => periodKindLabel(i18n, v)) },
-              { name: 'reason', kind: 'select', label: t`Reden`, required: true, placeholderOption: choose, options: opts(SUSPENSION_REASONS, (v) => suspensionReasonLabel(i18n, v)) },
-              { name: 'proof', kind: 'text', label: t`Bewijsstuk`, description: t`Bijvoorbeeld een doktersattest.`, required: true },
-              { name: 'proofReceivedOn', kind: 'date', label: t`Bewijsstuk ontvangen op`, required: true, initial: today },
-              { name: 'from', kind: 'date', label: t`Van`, required: true },
-              { name: 'to', kind: 'date', label: t`Tot en met`, required: true },
-            ],
-          },
-        ],
-      };
+      return dated(
+        { name: 'kind', kind: 'select', label: t`Soort`, required: true, initial: 'suspension', options: opts(PERIOD_KINDS, (v) => periodKindLabel(i18n, v)) },
+        { name: 'reason', kind: 'select', label: t`Reden`, required: true, placeholderOption: choose, options: opts(SUSPENSION_REASONS, (v) => suspensionReasonLabel(i18n, v)) },
+        { name: 'proof', kind: 'text', label: t`Bewijsstuk`, description: t`Bijvoorbeeld een doktersattest.`, required: true },
+        { name: 'proofReceivedOn', kind: 'date', label: t`Bewijsstuk ontvangen op`, required: true, initial: today },
+        { name: 'from', kind: 'date', label: t`Van`, required: true },
+        { name: 'to', kind: 'date', label: t`Tot en met`, required: true },
+      );
     case 'end-suspension':
       return { sections: [{ fields: [{ ...date, label: t`Einddatum van de opschorting` }] }] };
     case 'grant-exemption':
-      return {
-        sections: [
-          {
-            fields: [
-              date,
-              { name: 'reason', kind: 'select', label: t`Reden`, required: true, placeholderOption: choose, options: opts(EXEMPTION_REASONS, (v) => exemptionReasonLabel(i18n, v)) },
-              { name: 'proof', kind: 'text', label: t`Bewijsstuk`, required: true },
-            ],
-          },
-        ],
-      };
+      return dated(
+        { name: 'reason', kind: 'select', label: t`Reden`, required: true, placeholderOption: choose, options: opts(EXEMPTION_REASONS, (v) => exemptionReasonLabel(i18n, v)) },
+        { name: 'proof', kind: 'text', label: t`Bewijsstuk`, required: true },
+      );
     case 'issue-certificate':
-      return {
-        sections: [
-          {
-            fields: [
-              date,
-              {
-                name: 'kind',
-                kind: 'select',
-                label: t`Soort attest`,
-                required: true,
-                initial: 'civic-integration',
-                options: opts(['civic-integration', 'regular-participation', 'declaration-of-effort'], (v) => certificateKindLabel(i18n, v)),
-              },
-            ],
-          },
-        ],
-      };
+      return dated(
+        {
+          name: 'kind',
+          kind: 'select',
+          label: t`Soort attest`,
+          required: true,
+          initial: 'civic-integration',
+          options: opts(['civic-integration', 'regular-participation', 'declaration-of-effort'], (v) => certificateKindLabel(i18n, v)),
+        },
+      );
     case 'close':
-      return {
-        sections: [
-          {
-            fields: [
-              date,
-              {
-                name: 'reason',
-                kind: 'select',
-                label: t`Reden`,
-                required: true,
-                placeholderOption: choose,
-                options: opts(
-                  CLOSURE_REASONS.filter((r) => r !== 'certificate' && r !== 'exempted'),
-                  (v) => closureReasonLabel(i18n, v),
-                ),
-              },
-              { name: 'note', kind: 'textarea', label: t`Toelichting`, required: (v) => v.reason === 'other' },
-            ],
-          },
-        ],
-      };
+      return dated(
+        {
+          name: 'reason',
+          kind: 'select',
+          label: t`Reden`,
+          required: true,
+          placeholderOption: choose,
+          options: opts(
+            CLOSURE_REASONS.filter((r) => r !== 'certificate' && r !== 'exempted'),
+            (v) => closureReasonLabel(i18n, v),
+          ),
+        },
+        { name: 'note', kind: 'textarea', label: t`Toelichting`, required: (v) => v.reason === 'other' },
+      );
     case 'record-change-of-circumstances':
-      return {
-        sections: [
-          {
-            fields: [
-              date,
-              { name: 'change', kind: 'select', label: t`Wat is gewijzigd?`, required: true, placeholderOption: choose, options: opts(CHANGES, (v) => changeLabel(i18n, v)) },
-              { name: 'note', kind: 'textarea', label: t`Toelichting` },
-            ],
-          },
-        ],
-      };
+      return dated(
+        { name: 'change', kind: 'select', label: t`Wat is gewijzigd?`, required: true, placeholderOption: choose, options: opts(CHANGES, (v) => changeLabel(i18n, v)) },
+        { name: 'note', kind: 'textarea', label: t`Toelichting` },
+      );
     case 'record-infringement':
-      return {
-        sections: [
-          {
-            fields: [
-              date,
-              { name: 'kind', kind: 'select', label: t`Soort inbreuk`, required: true, placeholderOption: choose, options: opts(INFRINGEMENT_KINDS, (v) => infringementKindLabel(i18n, v)) },
-              { name: 'description', kind: 'textarea', label: t`Omschrijving`, required: true },
-            ],
-          },
-        ],
-      };
+      return dated(
+        { name: 'kind', kind: 'select', label: t`Soort inbreuk`, required: true, placeholderOption: choose, options: opts(INFRINGEMENT_KINDS, (v) => infringementKindLabel(i18n, v)) },
+        { name: 'description', kind: 'textarea', label: t`Omschrijving`, required: true },
+      );
     case 'send-notice-of-default':
       return { sections: [{ fields: [date, infringementField(['detected'])] }] };
     case 'record-compliance':
       return { sections: [{ fields: [date, infringementField(['detected', 'notice-sent']), { name: 'note', kind: 'textarea', label: t`Toelichting` }] }] };
     case 'hand-over-to-enforcement':
-      return {
-        sections: [
-          {
-            fields: [
-              date,
-              infringementField(['notice-sent']),
-              { name: 'evidence', kind: 'lines', label: t`Bewijsstukken`, description: t`Eén bewijsstuk per regel.`, required: true },
-            ],
-          },
-        ],
-      };
+      return dated(
+        infringementField(['notice-sent']),
+        { name: 'evidence', kind: 'lines', label: t`Bewijsstukken`, description: t`Eén bewijsstuk per regel.`, required: true },
+      );
     case 'assign-case-worker':
-      return {
-        sections: [
-          {
-            fields: [
-              date,
-              {
-                name: 'caseWorkerId',
-                kind: 'select',
-                label: t`Trajectbegeleider`,
-                emptyAs: 'null',
-                initial: session.data?.user?.id ?? '',
-                options: [
-                  ...(session.data?.user ? [{ value: session.data.user.id, label: t`Ikzelf (${session.data.user.displayName})` }] : []),
-                  { value: '', label: t`Niemand` },
-                ],
-              },
-            ],
-          },
-        ],
-      };
+      return dated(
+        {
+          name: 'caseWorkerId',
+          kind: 'select',
+          label: t`Trajectbegeleider`,
+          emptyAs: 'null',
+          initial: session.data?.user?.id ?? '',
+          options: [
+            ...(session.data?.user ? [{ value: session.data.user.id, label: t`Ikzelf (${session.data.user.displayName})` }] : []),
+            { value: '', label: t`Niemand` },
+          ],
+        },
+      );
     default:
       return { sections: [{ fields: [date] }] };
   }
