@@ -9,6 +9,9 @@ import { belgianDate, deriveDossier } from './trajectory.service';
 
 export { registerTrajectoryRoutes } from './routes/trajectory.routes';
 export { followUpJob, recomputeFollowUp } from './trajectory.jobs';
+export { recordInRunningDossier, runningDossierState, belgianDate } from './trajectory.service';
+export type { DossierState } from './dossier/state';
+export type { DossierCommand } from './dossier/commands';
 
 /**
  * R-21: a new address annuls the running infringements of the person's open dossier, in the same

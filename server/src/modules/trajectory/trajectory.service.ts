@@ -189,15 +189,7 @@ export async function runCommand(
       const row = await q.findDossier(tx, dossierId, true);
       if (!row) throw notFound('dossier');
       if (row.version !== expectedVersion) throw new AppError('version-conflict', { extra: { currentVersion: row.version } });
-      const person = await personIdentity(tx, row.person_id);
-      if (!person) throw notFound('person');
-      const decision = decide(row.state, command, await decisionContext(tx, ctx, person, today, command));
-      if (!(await q.updateDossier(tx, dossierId, expectedVersion, decision.state, deriveDossier(decision.state, today)))) {
-        throw new AppError('version-conflict');
-      }
-      await storeCertificates(tx, ctx, dossierId, row.person_id, person, decision);
-      await appendJournal(tx, ctx, { dossierId, type: decision.event.type, payload: decision.event.payload, effectiveAt: new Date(`${command.date}T12:00:00Z`) });
-      await recordAudit(tx, ctx, { action: 'update', subjectType: SUBJECT, subjectId: dossierId, summary: command.type });
+      await applyCommand(tx, ctx, row, command, today);
       return dossierView(tx, ctx, (await q.findDossier(tx, dossierId))!, today);
     });
   } catch (error) {
@@ -207,6 +199,46 @@ export async function runCommand(
     }
     throw error;
   }
+}
+
+/** Decides `command` on a locked dossier row and stores the outcome, all in the caller's transaction. */
+async function applyCommand(tx: Tx, ctx: ActorContext, row: q.DossierRow, command: DossierCommand, today: string): Promise<void> {
+  const person = await personIdentity(tx, row.person_id);
+  if (!person) throw notFound('person');
+  const decision = decide(row.state, command, await decisionContext(tx, ctx, person, today, command));
+  if (!(await q.updateDossier(tx, row.id, row.version, decision.state, deriveDossier(decision.state, today)))) {
+    throw new AppError('version-conflict');
+  }
+  await storeCertificates(tx, ctx, row.id, row.person_id, person, decision);
+  await appendJournal(tx, ctx, { dossierId: row.id, type: decision.event.type, payload: decision.event.payload, effectiveAt: new Date(`${command.date}T12:00:00Z`) });
+  await recordAudit(tx, ctx, { action: 'update', subjectType: SUBJECT, subjectId: row.id, summary: command.type });
+}
+
+/**
+ * For the planning modules (MO courses and tests, NT2 providers): records a pillar fact in the
+ * person's running dossier through the same decision function, inside the caller's transaction,
+ * so a course result and the pillar it completes are stored together or not at all. The caller
+ * has checked its own permission. Returns the dossier id, or null when the person has no running
+ * dossier (NT2 serves people outside a trajectory too). A refusal by the rules is thrown as the
+ * 422 rule-violation problem and rolls the caller's transaction back.
+ */
+export async function recordInRunningDossier(tx: Tx, ctx: ActorContext, personId: string, command: DossierCommand, now: Date): Promise<string | null> {
+  const row = (await q.findDossiersOfPerson(tx, personId)).find((d) => d.status !== 'closed' && d.status !== 'transferred');
+  if (!row) return null;
+  const locked = (await q.findDossier(tx, row.id, true))!;
+  try {
+    await applyCommand(tx, ctx, locked, command, belgianDate(now));
+  } catch (error) {
+    if (error instanceof RuleRefusal) throw refusalError(error);
+    throw error;
+  }
+  return row.id;
+}
+
+/** The state of the person's running dossier, or null: what the planners need to know about the trajectory. */
+export async function runningDossierState(tx: Tx, personId: string): Promise<{ dossierId: string; state: DossierState } | null> {
+  const row = (await q.findDossiersOfPerson(tx, personId)).find((d) => d.status !== 'closed' && d.status !== 'transferred');
+  return row ? { dossierId: row.id, state: row.state } : null;
 }
 
 async function dossierView(tx: Tx, ctx: ActorContext, row: q.DossierRow, asOf: string): Promise<DossierView> {
