@@ -9,6 +9,8 @@ const ROLE_LABELS: Record<string, MessageDescriptor> = {
   'dutch-learning-consultant': msg`Consulent Nederlands leren`,
   'course-teacher': msg`Leerkracht maatschappelijke oriëntatie`,
   'test-centre-staff': msg`Medewerker testcentrum`,
+  'course-planner': msg`Planner cursussen en testen`,
+  'course-provider': msg`Medewerker onderwijsverstrekker`,
   'interpreting-desk': msg`Dienst sociaal tolken en vertalen`,
   'partner-user': msg`Medewerker partnerorganisatie`,
   manager: msg`Leidinggevende`,

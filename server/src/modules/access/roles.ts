@@ -9,6 +9,8 @@ export const ROLES = [
   'dutch-learning-consultant', // consulent Nederlands leren
   'course-teacher', // leerkracht MO
   'test-centre-staff', // testcentrummedewerker
+  'course-planner', // planner MO-cursussen en testen
+  'course-provider', // medewerker onderwijsverstrekker (CBE, CVO, UTC)
   'interpreting-desk', // dienst Sociaal Tolken en Vertalen
   'partner-user', // medewerker partnerorganisatie
   'manager', // leidinggevende, regiomanager
@@ -35,6 +37,13 @@ export const PERMISSIONS = [
   'dossier.certificate.issue', // inburgeringsattest and the other closing documents
   'enforcement.record', // infringements, notices of default, hand-over (handhaving)
   'enforcement.read', // the cases handed over to the enforcement officer
+  'mo.course.manage', // MO courses, series, sessions; filling from the waiting list; enrolments
+  'mo.waiting-list.read', // MO waiting list and its figures
+  'mo.attendance.record', // attendance and process evaluation (the teacher)
+  'mo.test.manage', // test centres, slots, bookings and results
+  'nt2.conversation.manage', // NT2 conversations, tests taken, binding advice, placements
+  'nt2.needs.read', // the NT2 needs plan (demand against planned capacity)
+  'nt2.provider.manage', // a provider's own offer, incoming placements, enrolment and results
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -67,12 +76,22 @@ export const ROLE_PERMISSIONS = {
     'dossier.certificate.issue',
     'enforcement.record',
   ],
-  'dutch-learning-consultant': ['person.read', 'person.create', 'person.update', 'dossier.read', 'dossier.result.record'],
-  'course-teacher': ['person.read'],
-  'test-centre-staff': ['person.read'],
+  'dutch-learning-consultant': [
+    'person.read',
+    'person.create',
+    'person.update',
+    'dossier.read',
+    'dossier.result.record',
+    'nt2.conversation.manage',
+    'nt2.needs.read',
+  ],
+  'course-teacher': ['person.read', 'mo.attendance.record'],
+  'test-centre-staff': ['person.read', 'mo.test.manage'],
+  'course-planner': ['person.read', 'mo.course.manage', 'mo.waiting-list.read', 'mo.attendance.record', 'mo.test.manage', 'nt2.needs.read'],
+  'course-provider': ['nt2.provider.manage'],
   'interpreting-desk': ['person.read'],
   'partner-user': ['person.read'],
-  'manager': ['person.read', 'dossier.read'],
+  'manager': ['person.read', 'dossier.read', 'mo.waiting-list.read', 'nt2.needs.read'],
   'enforcement-officer': ['person.read', 'dossier.read', 'enforcement.read'],
   'data-protection-officer': ['person.read', 'person.access-log.read', 'audit.export'],
   'administrator': ['user.manage', 'api-token.manage', 'organisation.manage', 'audit.export'],
@@ -85,6 +104,8 @@ export const ROLE_PURPOSES = {
   'dutch-learning-consultant': ['dutch-learning'],
   'course-teacher': ['course-planning'],
   'test-centre-staff': ['course-planning'],
+  'course-planner': ['course-planning'],
+  'course-provider': ['dutch-learning'],
   'interpreting-desk': ['interpreting'],
   'partner-user': ['partner-cooperation'],
   'manager': ['management-reporting'],
