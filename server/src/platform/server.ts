@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { accessCleanupJob } from '../modules/access/access.jobs';
 import { bootstrapAdministrator } from '../modules/access/administration.service';
 import { registerAdministrationRoutes, registerAuditRoutes, registerSessionRoutes, registerSetupRoutes } from '../modules/access';
+import { registerOrientationRoutes } from '../modules/orientation';
 import { registerPersonRoutes, registerReferenceRoutes } from '../modules/persons';
 import { connectTrajectory, followUpJob, registerTrajectoryRoutes } from '../modules/trajectory';
 import { loadConfig, type AppConfig } from './config';
@@ -45,6 +46,7 @@ export function registerRoutes(app: ZodApp, deps: AppDeps): void {
   registerPersonRoutes(app, deps);
   registerReferenceRoutes(app, deps);
   registerTrajectoryRoutes(app, deps);
+  registerOrientationRoutes(app, deps);
   connectTrajectory();
 }
 

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
-import { createTestApp, makeInsz, type Caller, type TestApp } from '../../testing/test-app';
+import * as fixtures from '../../testing/dossier-fixtures';
+import { act, actOk, INTAKE } from '../../testing/dossier-fixtures';
+import { createTestApp, type Caller, type TestApp } from '../../testing/test-app';
 import { dossierCommand } from './dossier/commands';
 import { recomputeFollowUp } from './trajectory.jobs';
 
 let t: TestApp;
 let worker: Caller;
-let personCount = 0;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -17,61 +18,12 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function newPerson(caller: Caller = worker, extra: object = {}) {
-  personCount += 1;
-  const res = await caller.request('POST', '/api/v1/persons', {
-    body: {
-      givenNames: 'Amina',
-      familyName: `Test${[...String(personCount)].map((d) => String.fromCharCode(97 + Number(d))).join('')}`,
-      birthDate: `${1960 + personCount}-01-15`,
-      insz: makeInsz(`${1960 + personCount}-01-15`, 201),
-      address: { street: 'Kerkstraat', houseNumber: '1', postalCode: '9300', municipalityNis: '41002' },
-      ...extra,
-    },
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json() as { id: string };
-}
-
-/** Runs an action with the dossier's current version; returns the response. */
-async function act(caller: Caller, dossier: { id: string; version: number }, type: string, body: object) {
-  return caller.request('POST', `/api/v1/dossiers/${dossier.id}/actions/${type}`, { body, headers: { 'if-match': `"${dossier.version}"` } });
-}
-
-async function actOk(caller: Caller, dossier: { id: string; version: number }, type: string, body: object) {
-  const res = await act(caller, dossier, type, body);
-  if (res.statusCode !== 200) throw new Error(`${type}: ${res.statusCode} ${res.body}`);
-  return res.json();
-}
-
-const INTAKE = {
-  date: '2024-02-05',
-  language: 'ar',
-  interpreterUsed: true,
-  education: { level: 'secondary', diplomaAbroad: true },
-  working: false,
-  studying: false,
-  allowedToWork: true,
-  literacy: 'literate-other-script',
-  digitalSkills: { hasDevice: true, hasInternet: true, answers: { smartphone: 2, email: 1, onlineForms: 1, videoCall: 2 } },
-  family: { partner: true, children: 2 },
-  goals: ['werk vinden'],
-  targetGroupFacts: { firstInscriptionDate: '2023-11-20', register: 'foreigners', nationality: 'non-eu', residence: 'residence-over-3-months', firstResidenceTitle: true },
+const newPerson = () => fixtures.newPerson(worker);
+const runningDossier = async () => {
+  const result = await fixtures.runningDossier(worker);
+  expect(result.dossier.state.intake.targetGroupProposal.group).toBe('verplicht');
+  return result;
 };
-
-async function runningDossier() {
-  const person = await newPerson();
-  const signUp = await worker.request('POST', `/api/v1/persons/${person.id}/dossiers`, {
-    body: { date: '2024-01-22', channel: 'invitation-letter', letterSentOn: '2024-01-02' },
-  });
-  expect(signUp.statusCode).toBe(201);
-  let dossier = signUp.json();
-  dossier = await actOk(worker, dossier, 'record-intake', INTAKE);
-  expect(dossier.state.intake.targetGroupProposal.group).toBe('verplicht');
-  dossier = await actOk(worker, dossier, 'decide-intake', { date: '2024-02-05', targetGroup: 'verplicht', profileId: dossier.state.intake.proposedProfileId });
-  dossier = await actOk(worker, dossier, 'sign-contract', { date: '2024-02-12', signedOn: '2024-02-12' });
-  return { person, dossier };
-}
 
 describe('trajectory through the API (issue 3)', () => {
   it('signs up, takes the intake with a proposal, signs a contract under the rule set of its date, and reports what is missing', async () => {

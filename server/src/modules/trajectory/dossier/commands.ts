@@ -115,6 +115,8 @@ export const decideIntakeCommand = z
     profileId: z.string().trim().min(1).max(50),
     /** Brussels: Dutch- or French-language track. */
     brusselsTrack: z.enum(['dutch', 'french']).optional(),
+    /** MO-taal: the language the person follows the MO course in (ISO 639); default the intake language. */
+    moLanguage: z.string().trim().min(2).max(3).optional(),
   })
   .strict();
 

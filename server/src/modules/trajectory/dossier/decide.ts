@@ -208,6 +208,7 @@ const HANDLERS: { [T in DossierCommand['type']]: Handler<T> } = {
       moProfile: profile.moProfile,
       products: profile.products,
       ...(command.brusselsTrack ? { brusselsTrack: command.brusselsTrack } : {}),
+      ...(command.moLanguage ? { moLanguage: command.moLanguage } : {}),
     };
     if (state.contract) state.contract.obligated = command.targetGroup === 'verplicht';
     const annulled = previous && previous !== command.targetGroup ? annulOpenInfringements(state, command.date, 'target-group') : [];

@@ -91,6 +91,7 @@ export type DossierState = {
     moProfile: MoProfile;
     products: string[];
     brusselsTrack?: 'dutch' | 'french' | undefined;
+    moLanguage?: string | undefined;
   } | null;
   contract: { signedOn: string; ruleSetId: string; obligated: boolean; participationAddendum: boolean } | null;
   pip: { updatedOn: string; goals: string[]; steps: Array<{ description: string; dueOn?: string | undefined; done: boolean }> } | null;

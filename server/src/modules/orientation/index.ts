@@ -1,0 +1,2 @@
+/** MO course and test planning: what the platform may use. */
+export { registerOrientationRoutes } from './routes/orientation.routes';
