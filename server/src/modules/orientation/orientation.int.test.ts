@@ -102,6 +102,12 @@ describe('MO courses and the waiting list (issue 4 §1–3)', () => {
     expect(full.json()).toMatchObject({ status: 422, refusal: 'course-full' });
     const list = (await planner.request('GET', '/api/v1/mo/waiting-list?language=ti')).json().items;
     expect(list.map((e: { dossierId: string }) => e.dossierId)).toEqual([middle.dossier.id]);
+    const enrolment = filled.json().course.enrolments[0];
+    const letter = (await planner.request('GET', `/api/v1/mo/courses/${courseId}/enrolments/${enrolment.id}/letter`)).json();
+    expect(letter.parts[0].subject).toContain(filled.json().course.code);
+    expect(letter.parts[0].body).toContain('in het Tigrinya');
+    const ics = (await planner.request('GET', `/api/v1/mo/courses/${courseId}/calendar`)).body;
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(3);
   });
 
   it('attendance feeds the attended hours into the MO pillar; a drop-out returns with the original waiting date', async () => {
@@ -219,5 +225,23 @@ describe('MO tests in test centres (issue 4 §4)', () => {
     expect(unknownLanguage.json().errors[0]).toMatchObject({ field: 'languages.0', code: 'language-unknown' });
     const caseWorkerCannot = await worker.request('POST', '/api/v1/mo/test-centres', { body: { name: 'Y centre', region: 'OV', address: 'Straat 1', languages: ['nl'] } });
     expect(caseWorkerCannot.statusCode).toBe(403);
+  });
+
+  it('produces the test letter in Dutch and the person’s language, and the appointments as iCalendar (§8)', async () => {
+    const s = await slot('2024-10-20T08:00:00Z', 3);
+    const p = await runningDossier(worker, { language: 'ar', person: { motherTongue: 'ar', contactLanguages: ['fr'] } });
+    const booking = (await planner.request('POST', `/api/v1/mo/test-slots/${s.id}/bookings`, { body: { personId: p.person.id, kind: 'test', audioSupport: true } })).json();
+    const letter = (await planner.request('GET', `/api/v1/mo/test-bookings/${booking.id}/letter`)).json();
+    expect(letter.parts.map((part: { language: string; direction: string }) => [part.language, part.direction])).toEqual([
+      ['nl', 'ltr'],
+      ['ar', 'rtl'],
+    ]);
+    expect(letter.parts[0].body).toContain('Testcentrum Aalst');
+    expect(letter.parts[0].body).toContain('voorgelezen');
+    const ics = await planner.request('GET', `/api/v1/mo/test-bookings/${booking.id}/calendar`);
+    expect(ics.headers['content-type']).toContain('text/calendar');
+    expect(ics.body).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics.body).toContain('DTSTART:20241020T080000Z');
+    expect(ics.body).toContain('SUMMARY:Test maatschappelijke oriëntatie');
   });
 });

@@ -5,12 +5,17 @@
  * MO pillar follows from what is recorded here.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { ActorContext } from '../../platform/context';
-import { isUniqueViolation, withTenant, type Tx } from '../../platform/db/database';
+import { isUniqueViolation, queryRows, withTenant, type Tx } from '../../platform/db/database';
 import { AppError, notFound } from '../../platform/errors';
+import { translate } from '../../platform/i18n/i18n';
+import { writeCalendar } from '../../platform/ical';
 import { appendJournal } from '../../platform/journal';
+import { renderLetter } from '../../platform/letters';
 import { recordAudit, requirePermission, scopeOf, type AccessDeps } from '../access';
-import { isLanguageCode } from '../persons/rules/languages';
+import { personIdentity, personLanguages } from '../persons';
+import { iso6391Of, isLanguageCode } from '../persons/rules/languages';
 import { belgianDate, recordInRunningDossier } from '../trajectory';
 import { addDays } from '../trajectory/rules/dates';
 import { ruleSetOn } from '../trajectory/rules/rule-sets';
@@ -499,5 +504,108 @@ export async function slotBookings(deps: OrientationDeps, ctx: ActorContext, slo
     if (!(await q.findSlot(tx, slotId))) throw notFound('test-slot');
     await recordAudit(tx, ctx, { action: 'read', subjectType: 'test-slot', subjectId: slotId, summary: 'read test slot bookings' });
     return (await q.findBookingsOfSlot(tx, slotId)).map(bookingView);
+  });
+}
+
+async function agencyName(tx: Tx, tenantId: string): Promise<string> {
+  return (await queryRows<{ name: string }>(tx, sql`select name from organisations where id = ${tenantId}`))[0]?.name ?? '';
+}
+
+/** The invitation to a test, in Dutch and the person's language where a translation exists (§8). */
+export async function testLetter(deps: OrientationDeps, ctx: ActorContext, bookingId: string) {
+  requirePermission(ctx, 'mo.test.manage');
+  return withTenant(deps.db, scopeOf(ctx), async (tx) => {
+    const booking = await q.findBooking(tx, bookingId);
+    if (!booking) throw notFound('test-booking');
+    const person = (await personIdentity(tx, booking.person_id))!;
+    const slot = (await q.findSlot(tx, booking.slot_id))!;
+    const centre = (await q.listCentres(tx)).find((c) => c.id === slot.centre_id)!;
+    await recordAudit(tx, ctx, { action: 'export', subjectType: 'test-booking', subjectId: bookingId, summary: 'test letter' });
+    const iso = iso6391Of(booking.language) ?? booking.language;
+    return {
+      parts: renderLetter(
+        'mo-test',
+        {
+          name: `${person.givenNames} ${person.familyName}`,
+          start: new Date(booking.starts_at),
+          centre: centre.name,
+          address: centre.address,
+          agency: await agencyName(tx, ctx.actor.tenantId),
+          languageCode: iso,
+          kind: booking.kind === 'exemption-test' ? 'exemption' : 'test',
+          videoInterpreter: booking.video_interpreter ? 'yes' : 'no',
+          audioSupport: booking.audio_support ? 'yes' : 'no',
+        },
+        await personLanguages(tx, booking.person_id),
+      ),
+    };
+  });
+}
+
+/** The enrolment letter for an MO course, in Dutch and the person's language where possible (§8). */
+export async function courseLetter(deps: OrientationDeps, ctx: ActorContext, courseId: string, enrolmentId: string) {
+  requirePermission(ctx, 'mo.course.manage');
+  return withTenant(deps.db, scopeOf(ctx), async (tx) => {
+    const course = await q.findCourse(tx, courseId);
+    const [enrolment] = await q.findEnrolments(tx, courseId, enrolmentId);
+    if (!course || !enrolment) throw notFound('enrolment');
+    const [first] = await q.findSessions(tx, courseId);
+    await recordAudit(tx, ctx, { action: 'export', subjectType: 'mo-course', subjectId: courseId, summary: 'enrolment letter' });
+    return {
+      parts: renderLetter(
+        'mo-course',
+        {
+          name: fullName(enrolment),
+          code: course.code,
+          start: first ? new Date(first.starts_at) : new Date(`${course.starts_on}T09:00:00+02:00`),
+          location: first?.location ?? course.location,
+          agency: await agencyName(tx, ctx.actor.tenantId),
+          languageCode: iso6391Of(course.language) ?? course.language,
+        },
+        await personLanguages(tx, enrolment.person_id),
+      ),
+    };
+  });
+}
+
+/** The sessions of a course as iCalendar events (§8). */
+export async function courseCalendar(deps: OrientationDeps, ctx: ActorContext, courseId: string): Promise<string> {
+  requirePermission(ctx, 'mo.attendance.record');
+  return withTenant(deps.db, scopeOf(ctx), async (tx) => {
+    const course = await q.findCourse(tx, courseId);
+    if (!course) throw notFound('course');
+    const stamp = deps.clock();
+    const events = (await q.findSessions(tx, courseId)).map((s) => ({
+      uid: `mo-session-${s.id}@kruispunt`,
+      stamp,
+      start: { kind: 'date-time' as const, at: new Date(s.starts_at) },
+      end: { kind: 'date-time' as const, at: new Date(s.ends_at) },
+      summary: translate(ctx.locale, 'calendar.mo-session', { code: course.code }),
+      location: s.location ?? course.location,
+      status: course.status === 'cancelled' ? ('CANCELLED' as const) : ('CONFIRMED' as const),
+    }));
+    return writeCalendar(events, { name: course.code });
+  });
+}
+
+/** A test booking as an iCalendar event (§8). */
+export async function bookingCalendar(deps: OrientationDeps, ctx: ActorContext, bookingId: string): Promise<string> {
+  requirePermission(ctx, 'mo.test.manage');
+  return withTenant(deps.db, scopeOf(ctx), async (tx) => {
+    const booking = await q.findBooking(tx, bookingId);
+    if (!booking) throw notFound('test-booking');
+    const start = new Date(booking.starts_at);
+    return writeCalendar([
+      {
+        uid: `mo-test-${booking.id}@kruispunt`,
+        stamp: deps.clock(),
+        start: { kind: 'date-time', at: start },
+        // The MO test takes about two hours; the slot has a start time only.
+        end: { kind: 'date-time', at: new Date(start.getTime() + 2 * 3_600_000) },
+        summary: translate(ctx.locale, booking.kind === 'exemption-test' ? 'calendar.mo-exemption-test' : 'calendar.mo-test'),
+        location: booking.centre_name,
+        status: booking.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
+      },
+    ]);
   });
 }

@@ -4,4 +4,4 @@ export { registerReferenceRoutes } from './routes/reference.routes';
 export { getPerson } from './persons.service';
 export { parseInsz } from './rules/insz';
 export { regionForMunicipality, findMunicipality } from './rules/regions';
-export { personIdentity, personSummary, onPersonChanged, type PersonIdentity, type PersonChangeListener } from './person-identity';
+export { personIdentity, personLanguages, personSummary, onPersonChanged, type PersonIdentity, type PersonChangeListener } from './person-identity';

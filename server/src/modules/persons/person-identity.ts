@@ -3,6 +3,7 @@ import type { Executor, Tx } from '../../platform/db/database';
 import * as q from './persons.queries';
 import type { PersonSummary } from './persons.schema';
 import { formatInsz } from './rules/insz';
+import { iso6391Of } from './rules/languages';
 
 /** What a list shows of a person, and what other modules need: names in both scripts, birth date, INSZ, place. */
 export type PersonIdentity = PersonSummary;
@@ -25,6 +26,17 @@ export function personSummary(p: q.PersonSummaryRow): PersonSummary {
 export async function personIdentity(ex: Executor, id: string): Promise<PersonIdentity | undefined> {
   const p = await q.findPerson(ex, id);
   return p ? personSummary(p) : undefined;
+}
+
+/**
+ * The languages a person reads, most preferred first, as ISO 639-1 codes where one exists: the
+ * mother tongue, then the contact languages. For letters and messages in the person's language.
+ */
+export async function personLanguages(ex: Executor, id: string): Promise<string[]> {
+  const p = await q.findPerson(ex, id);
+  if (!p) return [];
+  const codes = [p.mother_tongue, ...p.contact_languages].filter((c): c is string => Boolean(c));
+  return [...new Set(codes.map((c) => iso6391Of(c) ?? c.toLowerCase()))];
 }
 
 /**

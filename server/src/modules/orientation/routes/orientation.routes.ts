@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorContext, type AppDeps, type ZodApp } from '../../../platform/http/app';
 import { idempotentWrite } from '../../../platform/http/idempotency';
+import { ICS_CONTENT_TYPE } from '../../../platform/ical';
 import * as mo from '../orientation.service';
 import {
   attendanceBody,
@@ -181,4 +182,24 @@ export function registerOrientationRoutes(app: ZodApp, deps: AppDeps): void {
     { schema: { tags, summary: 'Record the core and practical scores; the MO pillar judges them by the rules of the test date', params: bookingIdParams, headers: idempotencyHeader, body: resultBody, response: { 200: bookingSchema } } },
     (request, reply) => write(200, (ctx) => mo.recordResult(deps, ctx, request.params.id, request.body))(request, reply),
   );
+
+  const letterSchema = z.object({
+    parts: z.array(z.object({ language: z.string(), direction: z.enum(['ltr', 'rtl']), subject: z.string(), body: z.string() })).describe('Dutch first, then the person’s language if a translation exists'),
+  });
+  app.get('/api/v1/mo/test-bookings/:id/letter', { schema: { tags, summary: 'The test invitation in Dutch and the person’s language', params: bookingIdParams, response: { 200: letterSchema } } }, async (request) =>
+    mo.testLetter(deps, actorContext(request), request.params.id),
+  );
+  app.get(
+    '/api/v1/mo/courses/:id/enrolments/:enrolmentId/letter',
+    { schema: { tags, summary: 'The enrolment letter in Dutch and the person’s language', params: enrolmentIdParams, response: { 200: letterSchema } } },
+    async (request) => mo.courseLetter(deps, actorContext(request), request.params.id, request.params.enrolmentId),
+  );
+  app.get('/api/v1/mo/courses/:id/calendar', { schema: { tags, summary: 'The course sessions as iCalendar (text/calendar)', params: courseIdParams, produces: [ICS_CONTENT_TYPE] } }, async (request, reply) => {
+    const ics = await mo.courseCalendar(deps, actorContext(request), request.params.id);
+    return reply.header('content-type', ICS_CONTENT_TYPE).header('content-disposition', 'attachment; filename="course.ics"').send(ics);
+  });
+  app.get('/api/v1/mo/test-bookings/:id/calendar', { schema: { tags, summary: 'The test appointment as iCalendar (text/calendar)', params: bookingIdParams, produces: [ICS_CONTENT_TYPE] } }, async (request, reply) => {
+    const ics = await mo.bookingCalendar(deps, actorContext(request), request.params.id);
+    return reply.header('content-type', ICS_CONTENT_TYPE).header('content-disposition', 'attachment; filename="test.ics"').send(ics);
+  });
 }

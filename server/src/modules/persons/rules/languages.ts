@@ -25,6 +25,11 @@ function lookupLanguage(code: string): Language | undefined {
   return undefined;
 }
 
+/** The two-letter ISO 639-1 code of a language given in either standard; null when it has none. */
+export function iso6391Of(code: string): string | null {
+  return lookupLanguage(code)?.iso6391 ?? null;
+}
+
 /** Whether `code` is an ISO 639-1 or ISO 639-3 code (case-insensitive). */
 export function isLanguageCode(code: string): boolean {
   return lookupLanguage(code) !== undefined;
