@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { accessCleanupJob } from '../modules/access/access.jobs';
 import { bootstrapAdministrator } from '../modules/access/administration.service';
 import { registerAdministrationRoutes, registerAuditRoutes, registerSessionRoutes, registerSetupRoutes } from '../modules/access';
+import { registerDutchRoutes } from '../modules/dutch';
 import { registerOrientationRoutes } from '../modules/orientation';
 import { registerPersonRoutes, registerReferenceRoutes } from '../modules/persons';
 import { connectTrajectory, followUpJob, registerTrajectoryRoutes } from '../modules/trajectory';
@@ -48,6 +49,7 @@ export function registerRoutes(app: ZodApp, deps: AppDeps): void {
   registerTrajectoryRoutes(app, deps);
   registerOrientationRoutes(app, deps);
   connectTrajectory();
+  registerDutchRoutes(app, deps);
 }
 
 export interface Kruispunt {

@@ -1,0 +1,3 @@
+/** The Dutch (NT2) module's door: what the platform and other modules may use. */
+export { registerDutchRoutes } from './routes/dutch.routes';
+export { ADVICE_TYPES, type AdviceType } from './rules/advice';
