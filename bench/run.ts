@@ -24,9 +24,11 @@
  *                                  bare server as the schema owner (no RLS, auth, transaction or audit: what
  *                                  the query itself costs), and Kruispunt's search route with INSZ queries
  *                                  (one index look-up: the platform's per-request floor)
- *   BENCH_SUITE=all                load | trajectory-follow-up | all: the load bench above, the daily
+ *   BENCH_SUITE=all                load | trajectory-follow-up | planning | all: the load bench above, the daily
  *                                  follow-up job over running dossiers (bench/trajectory-follow-up.ts, its
- *                                  own variables there), or both one after the other
+ *                                  own variables there), the MO planning benches (bench/planning.ts: filling
+ *                                  courses, concurrent test bookings, the waiting-list figures; its own
+ *                                  variables there), or all of them one after the other
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -47,6 +49,7 @@ import { nameSearch, searchImplementationLabel } from './search-adapter';
 import { AGII_TENANT, seedPersons, type SeedResult } from './seed';
 import { searchPaths } from './synthetic';
 import { mainTrajectoryFollowUp } from './trajectory-follow-up';
+import { mainPlanning } from './planning';
 
 type Kind = 'pglite' | 'postgres';
 
@@ -480,14 +483,16 @@ function targetVerdict(reports: TargetReport[]): string {
 }
 
 const suite = env.BENCH_SUITE || 'all';
-if (!['load', 'trajectory-follow-up', 'all'].includes(suite)) {
-  console.error(`BENCH_SUITE must be 'load', 'trajectory-follow-up' or 'all', got ${JSON.stringify(suite)}`);
+if (!['load', 'trajectory-follow-up', 'planning', 'all'].includes(suite)) {
+  console.error(`BENCH_SUITE must be 'load', 'trajectory-follow-up', 'planning' or 'all', got ${JSON.stringify(suite)}`);
   process.exit(2);
 }
 const runTrajectoryFollowUp = () => mainTrajectoryFollowUp(config.targets, log, (name, fn) => cleanups.push({ name, fn }), runCleanups);
+const runPlanning = () => mainPlanning(config.targets, log, (name, fn) => cleanups.push({ name, fn }), runCleanups);
 
 async function main(): Promise<void> {
   if (suite === 'trajectory-follow-up') return runTrajectoryFollowUp();
+  if (suite === 'planning') return runPlanning();
   log(
     `Kruispunt bench: ${config.targets.join(' + ')}, ${config.seconds}s per scenario (+${config.warmup}s warm-up), ${config.connections} clients, seed ${config.seed}`,
   );
@@ -529,7 +534,10 @@ async function main(): Promise<void> {
     updateResultsFile(RESULTS_FILE, sections);
     log(`updated ${RESULTS_FILE}`);
   }
-  if (suite === 'all') await runTrajectoryFollowUp();
+  if (suite === 'all') {
+    await runTrajectoryFollowUp();
+    await runPlanning();
+  }
 }
 
 main().then(

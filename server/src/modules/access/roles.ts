@@ -87,7 +87,7 @@ export const ROLE_PERMISSIONS = {
   ],
   'course-teacher': ['person.read', 'mo.attendance.record'],
   'test-centre-staff': ['person.read', 'mo.test.manage'],
-  'course-planner': ['person.read', 'mo.course.manage', 'mo.waiting-list.read', 'mo.attendance.record', 'mo.test.manage', 'nt2.needs.read'],
+  'course-planner': ['person.read', 'dossier.read', 'mo.course.manage', 'mo.waiting-list.read', 'mo.attendance.record', 'mo.test.manage', 'nt2.needs.read'],
   'course-provider': ['nt2.provider.manage'],
   'interpreting-desk': ['person.read'],
   'partner-user': ['person.read'],

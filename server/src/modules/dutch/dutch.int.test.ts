@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/database';
 import { ATLAS, createTestApp, makeInsz, type Caller, type TestApp } from '../../testing/test-app';
+import { INTAKE } from '../../testing/dossier-fixtures';
 
 let t: TestApp;
 let consultant: Caller;
@@ -77,20 +78,6 @@ const place = (personId: string, startMomentId: string, headers?: Record<string,
 const journalTypes = async (dossierId: string) =>
   (await queryRows<{ entry_type: string }>(t.db.owner, sql`select entry_type from journal_entries where dossier_id = ${dossierId} order by id`)).map((r) => r.entry_type);
 
-const INTAKE = {
-  date: '2024-02-05',
-  language: 'ar',
-  interpreterUsed: true,
-  education: { level: 'secondary', diplomaAbroad: true },
-  working: false,
-  studying: false,
-  allowedToWork: true,
-  literacy: 'literate-other-script',
-  digitalSkills: { hasDevice: true, hasInternet: true, answers: { smartphone: 2, email: 1, onlineForms: 1, videoCall: 2 } },
-  family: { partner: true, children: 2 },
-  goals: ['werk vinden'],
-  targetGroupFacts: { firstInscriptionDate: '2023-11-20', register: 'foreigners', nationality: 'non-eu', residence: 'residence-over-3-months', firstResidenceTitle: true },
-};
 
 async function act(dossier: { id: string; version: number }, type: string, body: object) {
   return ok(await worker.request('POST', `/api/v1/dossiers/${dossier.id}/actions/${type}`, { body, headers: { 'if-match': `"${dossier.version}"` } }), 200);

@@ -121,23 +121,41 @@ export interface WaitingRow {
  * rules last derived it) and who have no running enrolment. The language is the chosen MO language,
  * else the intake language; the wait counts from the contract date (R-20).
  */
-export async function waitingList(tx: Executor, f: { language?: string | undefined; region?: string | undefined; personId?: string | undefined; limit: number | null }) {
-  const language = sql`coalesce(d.state #>> '{decision,moLanguage}', d.state #>> '{intake,language}')`;
+function waitingWhere(f: { language?: string | undefined; region?: string | undefined; personId?: string | undefined }): SQL {
   const where: SQL[] = [
     sql`d.status in ('running', 'suspended') and d.contract_signed_on is not null`,
     sql`coalesce(d.pillars #>> '{mo,status}', 'not-started') not in ('completed', 'exempted', 'not-required')`,
     sql`not exists (select 1 from mo_enrolments e where e.person_id = d.person_id and e.status = 'enrolled')`,
   ];
-  if (f.language) where.push(sql`${language} = ${f.language}`);
+  if (f.language) where.push(sql`d.mo_language = ${f.language}`);
   if (f.region) where.push(sql`p.region = ${f.region}`);
   if (f.personId) where.push(sql`d.person_id = ${f.personId}`);
+  return sql.join(where, sql` and `);
+}
+
+/**
+ * `lockForFill` locks the chosen dossiers and skips those another transaction holds, so two
+ * planners filling courses of the same language at once take different people.
+ */
+export async function waitingList(tx: Executor, f: { language?: string | undefined; region?: string | undefined; personId?: string | undefined; limit: number | null; lockForFill?: boolean }) {
   return queryRows<WaitingRow>(
     tx,
-    sql`select d.person_id, d.id as dossier_id, ${language} as language, p.region, d.area, to_char(d.contract_signed_on, 'YYYY-MM-DD') as waiting_since,
+    sql`select d.person_id, d.id as dossier_id, d.mo_language as language, p.region, d.area, to_char(d.contract_signed_on, 'YYYY-MM-DD') as waiting_since,
         p.given_names, p.family_name, p.given_names_latin, p.family_name_latin
       from dossiers d join persons p on p.id = d.person_id
-      where ${sql.join(where, sql` and `)}
-      order by d.contract_signed_on, d.id ${f.limit ? sql`limit ${f.limit}` : sql``}`,
+      where ${waitingWhere(f)}
+      order by d.contract_signed_on, d.id ${f.limit ? sql`limit ${f.limit}` : sql``} ${f.lockForFill ? sql`for update of d skip locked` : sql``}`,
+  );
+}
+
+/** The waiting list counted per language, region, area and contract date: what the figures need, in few rows. */
+export async function waitingCounts(tx: Executor) {
+  return queryRows<{ language: string; region: string | null; area: 'flanders' | 'brussels'; waiting_since: string; count: number }>(
+    tx,
+    sql`select d.mo_language as language, p.region, d.area, to_char(d.contract_signed_on, 'YYYY-MM-DD') as waiting_since, count(*)::int as count
+      from dossiers d join persons p on p.id = d.person_id
+      where ${waitingWhere({})}
+      group by 1, 2, 3, 4`,
   );
 }
 
@@ -211,38 +229,26 @@ export interface BookingRow {
   result: { core: { correct: number; total: number }; practical: { correct: number; total: number } } | null;
   starts_at: string;
   centre_name: string;
+  given_names: string;
+  family_name: string;
+  given_names_latin: string;
+  family_name_latin: string;
 }
 
+const BOOKING_FROM = sql`select b.id, b.slot_id, b.person_id, b.dossier_id, b.kind, b.language, b.video_interpreter, b.audio_support, b.status, b.result,
+    s.starts_at, c.name as centre_name, p.given_names, p.family_name, p.given_names_latin, p.family_name_latin
+  from test_bookings b join test_slots s on s.id = b.slot_id join test_centres c on c.id = s.centre_id join persons p on p.id = b.person_id`;
+
 export async function findBooking(tx: Executor, id: string, forUpdate = false): Promise<BookingRow | undefined> {
-  return (
-    await queryRows<BookingRow>(
-      tx,
-      sql`select b.id, b.slot_id, b.person_id, b.dossier_id, b.kind, b.language, b.video_interpreter, b.audio_support, b.status, b.result,
-          s.starts_at, c.name as centre_name
-        from test_bookings b join test_slots s on s.id = b.slot_id join test_centres c on c.id = s.centre_id
-        where b.id = ${id} ${forUpdate ? sql`for update of b` : sql``}`,
-    )
-  )[0];
+  return (await queryRows<BookingRow>(tx, sql`${BOOKING_FROM} where b.id = ${id} ${forUpdate ? sql`for update of b` : sql``}`))[0];
 }
 
 export async function findBookingsOfPerson(tx: Executor, personId: string) {
-  return queryRows<BookingRow>(
-    tx,
-    sql`select b.id, b.slot_id, b.person_id, b.dossier_id, b.kind, b.language, b.video_interpreter, b.audio_support, b.status, b.result,
-        s.starts_at, c.name as centre_name
-      from test_bookings b join test_slots s on s.id = b.slot_id join test_centres c on c.id = s.centre_id
-      where b.person_id = ${personId} order by s.starts_at desc`,
-  );
+  return queryRows<BookingRow>(tx, sql`${BOOKING_FROM} where b.person_id = ${personId} order by s.starts_at desc`);
 }
 
 export async function findBookingsOfSlot(tx: Executor, slotId: string) {
-  return queryRows<BookingRow>(
-    tx,
-    sql`select b.id, b.slot_id, b.person_id, b.dossier_id, b.kind, b.language, b.video_interpreter, b.audio_support, b.status, b.result,
-        s.starts_at, c.name as centre_name
-      from test_bookings b join test_slots s on s.id = b.slot_id join test_centres c on c.id = s.centre_id
-      where b.slot_id = ${slotId} and b.status <> 'cancelled' order by b.created_at`,
-  );
+  return queryRows<BookingRow>(tx, sql`${BOOKING_FROM} where b.slot_id = ${slotId} and b.status <> 'cancelled' order by b.created_at`);
 }
 
 export const endEnrolment = (id: string, status: 'completed' | 'dropped-out', date: string) =>

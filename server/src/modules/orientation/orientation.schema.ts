@@ -80,6 +80,7 @@ export const enrolmentSchema = z.object({
   waitingSince: z.string(),
   exceptionReason: z.string().nullable(),
   attendedHours: z.number(),
+  presentSessionIds: z.array(z.uuid()).describe('Sessions the person attended'),
   processEvaluation: z.object({ date: z.string(), correct: z.number(), total: z.number() }).nullable(),
 });
 
@@ -183,6 +184,8 @@ export const bookingSchema = z.object({
   status: z.string(),
   startsAt: z.string(),
   centreName: z.string(),
+  name: z.string(),
+  nameLatin: z.string(),
   result: z.object({ core: z.object({ correct: z.number(), total: z.number() }), practical: z.object({ correct: z.number(), total: z.number() }) }).nullable(),
 });
 export const bookingIdParams = z.object({ id: z.uuid() });

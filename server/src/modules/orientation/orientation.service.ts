@@ -89,6 +89,7 @@ async function courseDetail(tx: Tx, id: string) {
       waitingSince: e.waiting_since,
       exceptionReason: e.exception_reason,
       attendedHours: attendedHours(times, new Set(e.present_session_ids)),
+      presentSessionIds: e.present_session_ids,
       processEvaluation: e.process_evaluation,
     })),
   };
@@ -98,7 +99,7 @@ export async function createCourse(deps: OrientationDeps, ctx: ActorContext, inp
   requirePermission(ctx, 'mo.course.manage');
   checkLanguage('language', input.language);
   if (input.teacherLanguage) checkLanguage('teacherLanguage', input.teacherLanguage);
-  const outside = input.sessions.find((s) => s.startsAt.slice(0, 10) < input.startsOn || s.endsAt.slice(0, 10) > input.endsOn);
+  const outside = input.sessions.find((s) => belgianDate(new Date(s.startsAt)) < input.startsOn || belgianDate(new Date(s.endsAt)) > input.endsOn);
   if (outside) throw new AppError('validation', { fields: [{ field: 'sessions', code: 'session-outside-course' }] });
   // R-05: without explicit hours, the course lasts what the profile needs under the rules of its start.
   const rules = ruleSetOn(input.startsOn);
@@ -171,7 +172,8 @@ export async function copyCourse(deps: OrientationDeps, ctx: ActorContext, id: s
 }
 
 export async function listCourses(deps: OrientationDeps, ctx: ActorContext, filter: Parameters<typeof q.listCourses>[1]) {
-  requirePermission(ctx, 'mo.course.manage');
+  // Teachers find their courses here too, to record attendance.
+  requirePermission(ctx, 'mo.attendance.record');
   return withTenant(deps.db, scopeOf(ctx), async (tx) => (await q.listCourses(tx, filter)).map(courseView));
 }
 
@@ -222,8 +224,8 @@ export async function waitingSummary(deps: OrientationDeps, ctx: ActorContext, h
   requirePermission(ctx, 'mo.waiting-list.read');
   const today = belgianDate(deps.clock());
   return withTenant(deps.db, scopeOf(ctx), async (tx) => {
-    const rows = await q.waitingList(tx, { limit: null });
-    return { asOf: today, horizonDays, ...waitingFigures(rows.map(toEntry), today, horizonDays) };
+    const groups = (await q.waitingCounts(tx)).map((r) => ({ language: r.language, region: r.region, area: r.area, waitingSince: r.waiting_since, count: r.count }));
+    return { asOf: today, horizonDays, ...waitingFigures(groups, today, horizonDays) };
   });
 }
 
@@ -240,36 +242,37 @@ async function enrolEntry(tx: Tx, ctx: ActorContext, course: q.CourseRow, entry:
   });
 }
 
-function checkOpen(course: q.CourseRow) {
+/** Locks the course for the enrolments to come; refuses a course that has ended or was cancelled. */
+async function lockOpenCourse(tx: Tx, id: string): Promise<q.CourseRow> {
+  const course = await q.findCourse(tx, id, true);
+  if (!course) throw notFound('course');
   if (course.status === 'completed' || course.status === 'cancelled') refuse('course-not-open', 'WF-05', { status: course.status });
+  return course;
 }
 
 /** Fills a course from the waiting list in order of waiting time, same language and region (WF-05, R-20). */
 export async function fillCourse(deps: OrientationDeps, ctx: ActorContext, id: string, input: { date: string; count?: number | undefined }) {
   requirePermission(ctx, 'mo.course.manage');
   const now = deps.clock();
-  return withTenant(deps.db, scopeOf(ctx), async (tx) => {
-    const course = await q.findCourse(tx, id, true);
-    if (!course) throw notFound('course');
-    checkOpen(course);
+  return enrolOnce(() => withTenant(deps.db, scopeOf(ctx), async (tx) => {
+    const course = await lockOpenCourse(tx, id);
     const free = course.capacity - course.enrolled;
     const wanted = Math.min(free, input.count ?? free);
     if (wanted <= 0) refuse('course-full', 'WF-05', { capacity: course.capacity });
-    const entries = (await q.waitingList(tx, { language: course.language, region: course.region, limit: wanted })).map(toEntry).sort(byWaitingOrder);
+    const entries = (await q.waitingList(tx, { language: course.language, region: course.region, limit: wanted, lockForFill: true })).map(toEntry).sort(byWaitingOrder);
     for (const entry of entries) await enrolEntry(tx, ctx, course, entry, input.date, null, now);
     await recordAudit(tx, ctx, { action: 'update', subjectType: 'mo-course', subjectId: id, summary: `filled ${entries.length} places from the waiting list` });
     return { enrolled: entries.length, course: await courseDetail(tx, id) };
-  });
+  }));
 }
 
 /** Enrols one person; taking someone before people who waited longer needs a recorded reason. */
 export async function enrolPerson(deps: OrientationDeps, ctx: ActorContext, id: string, input: { date: string; personId: string; exceptionReason?: string | undefined }) {
   requirePermission(ctx, 'mo.course.manage');
   const now = deps.clock();
-  return withTenant(deps.db, scopeOf(ctx), async (tx) => {
-    const course = await q.findCourse(tx, id, true);
-    if (!course) throw notFound('course');
-    checkOpen(course);
+  // Two planners enrolling the same person at once: the second meets the one-running-enrolment index.
+  return enrolOnce(() => withTenant(deps.db, scopeOf(ctx), async (tx) => {
+    const course = await lockOpenCourse(tx, id);
     if (course.enrolled >= course.capacity) refuse('course-full', 'WF-05', { capacity: course.capacity });
     const [row] = await q.waitingList(tx, { personId: input.personId, limit: 1 });
     if (!row) refuse('not-waiting-for-mo', 'WF-05');
@@ -282,7 +285,16 @@ export async function enrolPerson(deps: OrientationDeps, ctx: ActorContext, id: 
     await enrolEntry(tx, ctx, course, entry, input.date, exception, now);
     await recordAudit(tx, ctx, { action: 'update', subjectType: 'mo-course', subjectId: id, summary: exception ? 'enrolled a person out of waiting order' : 'enrolled a person' });
     return courseDetail(tx, id);
-  });
+  }));
+}
+
+async function enrolOnce<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isUniqueViolation(error)) refuse('not-waiting-for-mo', 'WF-05');
+    throw error;
+  }
 }
 
 async function runningEnrolment(tx: Tx, courseId: string, enrolmentId: string) {
@@ -348,9 +360,7 @@ export async function completeCourse(deps: OrientationDeps, ctx: ActorContext, c
   requirePermission(ctx, 'mo.course.manage');
   const now = deps.clock();
   return withTenant(deps.db, scopeOf(ctx), async (tx) => {
-    const course = await q.findCourse(tx, courseId, true);
-    if (!course) throw notFound('course');
-    checkOpen(course);
+    const course = await lockOpenCourse(tx, courseId);
     if (date < course.starts_on) refuse('course-ends-before-start', 'WF-05', { startsOn: course.starts_on });
     const times = sessionTimes(await q.findSessions(tx, courseId));
     for (const enrolment of (await q.findEnrolments(tx, courseId)).filter((e) => e.status === 'enrolled')) {
@@ -424,6 +434,8 @@ export function bookingView(b: q.BookingRow) {
     status: b.status,
     startsAt: new Date(b.starts_at).toISOString(),
     centreName: b.centre_name,
+    name: `${b.given_names} ${b.family_name}`,
+    nameLatin: `${b.given_names_latin} ${b.family_name_latin}`,
     result: b.result,
   };
 }

@@ -108,7 +108,7 @@ export function registerOrientationRoutes(app: ZodApp, deps: AppDeps): void {
 
   app.put(
     '/api/v1/mo/courses/:id/sessions/:sessionId/attendance',
-    { schema: { tags, summary: 'Attendance of a session; attended hours go to the MO pillar', params: sessionIdParams, body: attendanceBody, response: { 200: courseDetailSchema } } },
+    { schema: { tags, summary: 'Attendance of a session (repeating it sets the same marks); attended hours go to the MO pillar', params: sessionIdParams, body: attendanceBody, response: { 200: courseDetailSchema } } },
     async (request) => mo.recordAttendance(deps, actorContext(request), request.params.id, request.params.sessionId, request.body.attendance),
   );
 
@@ -172,8 +172,8 @@ export function registerOrientationRoutes(app: ZodApp, deps: AppDeps): void {
   for (const status of ['cancelled', 'no-show'] as const) {
     app.post(
       `/api/v1/mo/test-bookings/:id/${status === 'cancelled' ? 'cancel' : 'no-show'}`,
-      { schema: { tags, summary: status === 'cancelled' ? 'Cancel a booking (the seat is free again)' : 'Record that the person did not come', params: bookingIdParams, response: { 200: bookingSchema } } },
-      async (request) => mo.cancelBooking(deps, actorContext(request), request.params.id, status),
+      { schema: { tags, summary: status === 'cancelled' ? 'Cancel a booking (the seat is free again)' : 'Record that the person did not come', params: bookingIdParams, headers: idempotencyHeader, response: { 200: bookingSchema } } },
+      (request, reply) => write(200, (ctx) => mo.cancelBooking(deps, ctx, request.params.id, status))(request, reply),
     );
   }
 

@@ -22,8 +22,9 @@ describe('R-20: the six-month target after the contract', () => {
   });
 
   it('counts who is over six months and who will pass it within the horizon, per language and region', () => {
+    const one = (e: WaitingEntry) => ({ ...e, count: 1 });
     const figures = waitingFigures(
-      [entry('a', '2024-01-10'), entry('b', '2024-03-01'), entry('c', '2024-05-02'), entry('d', '2024-08-01', 'ti'), entry('e', '2024-02-01', 'ar', 'ANT')],
+      [entry('a', '2024-01-10'), entry('b', '2024-03-01'), entry('c', '2024-05-02'), entry('d', '2024-08-01', 'ti'), entry('e', '2024-02-01', 'ar', 'ANT')].map(one),
       '2024-09-02',
       61,
     );
@@ -31,6 +32,12 @@ describe('R-20: the six-month target after the contract', () => {
     expect(figures.overSixMonths).toBe(3);
     expect(figures.groups[0]).toMatchObject({ language: 'ar', region: 'OV', waiting: 3, overSixMonths: 2, passingWithinHorizon: 1, longestWaitDays: 236, oldestWaitingSince: '2024-01-10' });
     expect(figures.groups.find((g) => g.language === 'ti')).toMatchObject({ waiting: 1, overSixMonths: 0, passingWithinHorizon: 0, longestWaitDays: 32 });
+  });
+
+  it('counts grouped people as many times as they are', () => {
+    const figures = waitingFigures([{ ...entry('a', '2024-01-10'), count: 40 }, { ...entry('b', '2024-08-01'), count: 10 }], '2024-09-02', 30);
+    expect(figures).toMatchObject({ total: 50, overSixMonths: 40 });
+    expect(figures.groups[0]).toMatchObject({ waiting: 50, averageWaitDays: Math.round((236 * 40 + 32 * 10) / 50) });
   });
 });
 

@@ -18,13 +18,16 @@ export interface WaitingEntry {
   waitingSince: string;
 }
 
+/** Waiting people counted together: same language, region, area and waiting date. */
+export type WaitingGroup = Pick<WaitingEntry, 'language' | 'region' | 'area' | 'waitingSince'> & { count: number };
+
 /** Longest wait first; the dossier id breaks ties so the order is the same every time. */
 export function byWaitingOrder(a: WaitingEntry, b: WaitingEntry): number {
   return a.waitingSince.localeCompare(b.waitingSince) || a.dossierId.localeCompare(b.dossierId);
 }
 
 /** The date on which the entry passes the six-month target (R-20, from the rule set of the contract). */
-export function sixMonthMark(entry: WaitingEntry): string {
+export function sixMonthMark(entry: Pick<WaitingEntry, 'waitingSince' | 'area'>): string {
   return addMonths(entry.waitingSince, ruleSetOn(entry.waitingSince, entry.area).followUp.moStartTargetMonths);
 }
 
@@ -45,11 +48,14 @@ const DAY_MS = 86_400_000;
 const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
 
 /** The figures per language and region, sorted by the number over six months, then by size. */
-export function waitingFigures(entries: readonly WaitingEntry[], today: string, horizonDays: number): { groups: WaitingFigures[]; total: number; overSixMonths: number } {
+export function waitingFigures(entries: readonly WaitingGroup[], today: string, horizonDays: number): { groups: WaitingFigures[]; total: number; overSixMonths: number } {
   const horizon = addDays(today, horizonDays);
   const groups = new Map<string, WaitingFigures & { sumDays: number }>();
   let over = 0;
+  let total = 0;
   for (const entry of entries) {
+    const n = entry.count;
+    total += n;
     const key = `${entry.language}|${entry.region ?? ''}`;
     let group = groups.get(key);
     if (!group) {
@@ -58,18 +64,18 @@ export function waitingFigures(entries: readonly WaitingEntry[], today: string, 
     }
     const waited = Math.max(0, days(entry.waitingSince, today));
     const mark = sixMonthMark(entry);
-    group.waiting += 1;
-    group.sumDays += waited;
+    group.waiting += n;
+    group.sumDays += waited * n;
     group.longestWaitDays = Math.max(group.longestWaitDays, waited);
     if (group.oldestWaitingSince === null || entry.waitingSince < group.oldestWaitingSince) group.oldestWaitingSince = entry.waitingSince;
     if (mark < today) {
-      group.overSixMonths += 1;
-      over += 1;
-    } else if (mark <= horizon) group.passingWithinHorizon += 1;
+      group.overSixMonths += n;
+      over += n;
+    } else if (mark <= horizon) group.passingWithinHorizon += n;
   }
   const list = [...groups.values()].map(({ sumDays, ...g }) => ({ ...g, averageWaitDays: g.waiting ? Math.round(sumDays / g.waiting) : 0 }));
   list.sort((a, b) => b.overSixMonths - a.overSixMonths || b.waiting - a.waiting || a.language.localeCompare(b.language));
-  return { groups: list, total: entries.length, overSixMonths: over };
+  return { groups: list, total, overSixMonths: over };
 }
 
 /**
