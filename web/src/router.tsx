@@ -13,6 +13,14 @@ import { SessionsPage } from './pages/SessionsPage';
 import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
 import { UsersPage } from './pages/UsersPage';
+import { CoursePage } from './pages/planning/CoursePage';
+import { CoursesPage } from './pages/planning/CoursesPage';
+import { TestCentrePage } from './pages/planning/TestCentrePage';
+import { WaitingListPage } from './pages/planning/WaitingListPage';
+import { ConversationPage as Nt2ConversationPage } from './pages/nt2/ConversationPage';
+import { NeedsPlanPage as Nt2NeedsPlanPage } from './pages/nt2/NeedsPlanPage';
+import { Nt2Page } from './pages/nt2/Nt2Page';
+import { ProviderPage as Nt2ProviderPage } from './pages/nt2/ProviderPage';
 import { Redirect } from './components/Redirect';
 import { SkipLink } from './components/SkipLink';
 import { homePath, useSession } from './api/queries';
@@ -99,6 +107,22 @@ const apiTokensRoute = createRoute({ getParentRoute: () => appRoute, path: '/adm
 
 const sessionsRoute = createRoute({ getParentRoute: () => appRoute, path: '/sessions', component: SessionsPage });
 
+const moWaitingListRoute = createRoute({ getParentRoute: () => appRoute, path: '/planning/mo', component: WaitingListPage });
+
+const moCoursesRoute = createRoute({ getParentRoute: () => appRoute, path: '/planning/mo/courses', component: CoursesPage });
+
+const moCourseRoute = createRoute({ getParentRoute: () => appRoute, path: '/planning/mo/courses/$courseId', component: CoursePage });
+
+const testCentreRoute = createRoute({ getParentRoute: () => appRoute, path: '/planning/tests', component: TestCentrePage });
+
+const nt2Route = createRoute({ getParentRoute: () => appRoute, path: '/nt2', component: Nt2Page });
+
+const nt2ConversationRoute = createRoute({ getParentRoute: () => appRoute, path: '/nt2/conversations/$conversationId', component: Nt2ConversationPage });
+
+const nt2ProviderRoute = createRoute({ getParentRoute: () => appRoute, path: '/nt2/provider', component: Nt2ProviderPage });
+
+const nt2NeedsRoute = createRoute({ getParentRoute: () => appRoute, path: '/nt2/needs', component: Nt2NeedsPlanPage });
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   setupRoute,
@@ -114,6 +138,14 @@ const routeTree = rootRoute.addChildren([
     usersRoute,
     apiTokensRoute,
     sessionsRoute,
+    moWaitingListRoute,
+    moCoursesRoute,
+    moCourseRoute,
+    testCentreRoute,
+    nt2Route,
+    nt2ConversationRoute,
+    nt2ProviderRoute,
+    nt2NeedsRoute,
   ]),
 ]);
 

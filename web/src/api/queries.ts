@@ -48,10 +48,12 @@ export function useSession() {
 }
 
 /** The start page for a session: person search, or the administration pages for administrators. */
-export function homePath(session: Pick<SessionInfo, 'permissions' | 'mfaSetupRequired'>): '/persons' | '/admin/users' | '/sessions' | '/mfa-setup' {
+export function homePath(session: Pick<SessionInfo, 'permissions' | 'mfaSetupRequired'>): '/persons' | '/admin/users' | '/sessions' | '/mfa-setup' | '/nt2/provider' {
   if (session.mfaSetupRequired) return '/mfa-setup';
   if (session.permissions.includes('person.read')) return '/persons';
   if (session.permissions.includes('user.manage')) return '/admin/users';
+  // Course providers see no persons outside their own placements: their inbox is their start.
+  if (session.permissions.includes('nt2.provider.manage')) return '/nt2/provider';
   return '/sessions';
 }
 

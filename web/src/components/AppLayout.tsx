@@ -151,6 +151,16 @@ export function AppLayout() {
             {can('person.create') && <NavLinkItem to="/persons/new" label={t`Nieuwe persoon`} />}
             {can('dossier.read') && <NavLinkItem to="/caseload" label={t`Caseload`} />}
             {can('dossier.read') && <NotificationsNavLink />}
+            {can('mo.waiting-list.read') && (
+              <NavLinkItem to="/planning/mo" label={t`Wachtlijst MO`} activeOptions={{ exact: true, includeSearch: false }} />
+            )}
+            {can('mo.course.manage') && <NavLinkItem to="/planning/mo/courses" label={t`Cursussen MO`} />}
+            {can('mo.test.manage') && <NavLinkItem to="/planning/tests" label={t`Testcentra en toetsen`} />}
+            {can('nt2.conversation.manage') && (
+              <NavLinkItem to="/nt2" label={t`Nederlands leren (NT2)`} activeOptions={{ exact: true, includeSearch: false }} />
+            )}
+            {can('nt2.provider.manage') && <NavLinkItem to="/nt2/provider" label={t`NT2-aanbod en inbox`} />}
+            {can('nt2.needs.read') && <NavLinkItem to="/nt2/needs" label={t`NT2-behoefteplan`} />}
             {can('user.manage') && <NavLinkItem to="/admin/users" label={t`Gebruikers`} />}
             {can('api-token.manage') && <NavLinkItem to="/admin/api-tokens" label={t`API-sleutels`} />}
             <NavLinkItem to="/sessions" label={t`Mijn sessies`} />

@@ -31,6 +31,7 @@ import { SectionCard } from '../components/SectionCard';
 import { Facts } from '../components/Facts';
 import { VersionConflictAlert } from '../components/VersionConflictAlert';
 import { PersonDossiers } from '../components/dossier/PersonDossiers';
+import { PersonNt2 } from '../components/nt2/PersonNt2';
 
 const route = getRouteApi('/_app/persons/$personId');
 
@@ -79,6 +80,7 @@ export function PersonPage() {
       )}
       <PersonDetails person={p} canUpdate={canUpdate} />
       <PersonDossiers personId={p.id} merged={p.mergedIntoId !== null} />
+      {!p.mergedIntoId && <PersonNt2 personId={p.id} />}
       {canReadLog && <AccessLog personId={p.id} />}
     </Stack>
   );
