@@ -40,25 +40,42 @@
 import { createHash } from 'node:crypto';
 import { execSync } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import pg from 'pg';
-import { openDatabase, withTenant, type Database } from '../server/src/platform/db/database';
-import { migrate } from '../server/src/platform/db/migrate';
-import { startKruispunt } from '../server/src/platform/server';
+import { withTenant, type Database } from '../server/src/platform/db/database';
 import { dossierCommand, type SignUpCommand } from '../server/src/modules/trajectory/dossier/commands';
-import { decide, openDossier, RuleRefusal, type DecisionContext } from '../server/src/modules/trajectory/dossier/decide';
+import { decide, openDossier, RuleRefusal } from '../server/src/modules/trajectory/dossier/decide';
 import type { DossierState } from '../server/src/modules/trajectory/dossier/state';
-import { belgianDate, clientProfiles, deriveDossier } from '../server/src/modules/trajectory/trajectory.service';
+import { belgianDate, deriveDossier } from '../server/src/modules/trajectory/trajectory.service';
 import { addDays } from '../server/src/modules/trajectory/rules/dates';
 import * as orientationQueries from '../server/src/modules/orientation/orientation.queries';
 import { waitingFigures } from '../server/src/modules/orientation/rules/planning';
-import { updateResultsFile } from './report';
 import { numberEnv } from './env';
 import { Rng } from './rng';
+import {
+  api,
+  createUserAndSignIn,
+  dossiersTableSize,
+  expectStatus,
+  finishSeeding,
+  GIVEN_NAME_SQL,
+  INTAKE_DEFAULTS,
+  insertVariants,
+  isMain,
+  measureResources,
+  openSuiteDatabase,
+  pool,
+  runDirectly,
+  runSuite,
+  seedDecisionContext,
+  startBenchServer,
+  suiteSection,
+  type BenchKind,
+  type Log,
+  type RegisterCleanup,
+  type SuiteRunOptions,
+} from './support';
 
 const env = process.env;
 const DB_NAME = 'kruispunt_bench_planning';
-const RESULTS_FILE = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 const AGII = '00000000-0000-4000-8000-000000000001';
 const ATLAS = '00000000-0000-4000-8000-000000000002';
 const ADMIN = { email: 'bench-planning-admin@example.org', password: 'bench-planning-admin-password-0001' };
@@ -130,14 +147,7 @@ interface Variant {
 
 function play(t: Template, base: string, language: string, moLanguage: string | null, today: string): DossierState | null {
   let state: DossierState | null = null;
-  let counter = 0;
-  const context: DecisionContext = {
-    today,
-    person: { birthDate: '1990-06-12' },
-    profiles: clientProfiles(),
-    certificateNumber: (kind) => `BENCH-${kind}-${++counter}`,
-    newId: () => `p${(++counter).toString(16).padStart(7, '0')}`,
-  };
+  const context = seedDecisionContext(today, '1990-06-12', 'p');
   const d = (offset: number) => addDays(base, offset);
   const apply = (command: Record<string, unknown>) => {
     state = decide(state!, dossierCommand.parse(command), context).state;
@@ -151,18 +161,11 @@ function play(t: Template, base: string, language: string, moLanguage: string | 
     at: (offset, command) => apply({ ...command, date: d(offset) }),
     intake(offset) {
       apply({
+        ...INTAKE_DEFAULTS,
         type: 'record-intake',
         date: d(offset),
         language,
         interpreterUsed: language !== 'en' && language !== 'fr',
-        education: { level: 'secondary', diplomaAbroad: false },
-        working: false,
-        studying: false,
-        allowedToWork: true,
-        literacy: 'literate-other-script',
-        digitalSkills: { hasDevice: true, hasInternet: true, answers: { smartphone: 2, email: 1, onlineForms: 1, videoCall: 2 } },
-        family: { partner: true, children: 2 },
-        goals: ['werk vinden'],
         targetGroupFacts: { firstInscriptionDate: addDays(base, -60), ...FACTS },
       });
     },
@@ -227,6 +230,9 @@ function md5Uuid(text: string): string {
 const personId = (i: number) => md5Uuid(`bench-planning-person-${i}`);
 const uuidSql = (text: string) => `overlay(overlay(md5(${text}) placing '4' from 13) placing '8' from 17)::uuid`;
 
+const VARIANT_COLUMNS =
+  'status text, state jsonb, signed_up_on date, contract_signed_on date, target_group text, pillars jsonb, follow_up jsonb, next_due_on date, urgency smallint, computed_on date';
+
 interface Sizes {
   waiting: number;
   contracts: number;
@@ -256,8 +262,6 @@ async function seed(db: Database, sizes: Sizes, today: string, seedValue: number
   const preIdx = byKind('pre-contract');
   log(`built ${variants.length} dossier states (${waitingIdx.length} waiting, ${doneIdx.length} MO done, ${preIdx.length} before the contract) through openDossier/decide in ${((built - started) / 1000).toFixed(1)} s; ${refused} shifts refused by the rules, ${misfit} not of their template's kind`);
 
-  await db.rawQuery(`drop table if exists bench_variants; create unlogged table bench_variants (idx int primary key, status text, state jsonb,
-    signed_up_on date, contract_signed_on date, target_group text, pillars jsonb, follow_up jsonb, next_due_on date, urgency smallint, computed_on date)`);
   const rows = variants.map((v, idx) => ({
     idx,
     status: v.state.status,
@@ -271,13 +275,7 @@ async function seed(db: Database, sizes: Sizes, today: string, seedValue: number
     urgency: v.derived.urgency,
     computed_on: v.derived.computedOn,
   }));
-  for (let i = 0; i < rows.length; i += 500) {
-    await db.rawQuery(
-      `insert into bench_variants select * from jsonb_to_recordset($1::jsonb) as v(idx int, status text, state jsonb,
-        signed_up_on date, contract_signed_on date, target_group text, pillars jsonb, follow_up jsonb, next_due_on date, urgency smallint, computed_on date)`,
-      [JSON.stringify(rows.slice(i, i + 500))],
-    );
-  }
+  await insertVariants(db, VARIANT_COLUMNS, rows, 500);
 
   const others = Math.max(0, sizes.contracts - sizes.waiting);
   const plan: { kind: Kind | 'closed'; count: number; tenant: 0 | 1; pool: number[] }[] = [
@@ -309,8 +307,8 @@ async function seed(db: Database, sizes: Sizes, today: string, seedValue: number
     await db.rawQuery(
       `insert into persons (id, tenant_id, given_names, family_name, given_names_latin, family_name_latin, name_script, search_text, birth_date, region, responsible_agency)
        select ${uuidSql(`'bench-planning-person-' || (t.i - 1 + $3)`)}, ($4::uuid[])[t.tenant + 1],
-              (array['Amina','Yusuf','Olena','Mohammed','Fatima','Tesfaye','Ivan','Aisha','Karim','Leila'])[1 + (t.i % 10)],
-              'Planning' || (t.i - 1 + $3), (array['Amina','Yusuf','Olena','Mohammed','Fatima','Tesfaye','Ivan','Aisha','Karim','Leila'])[1 + (t.i % 10)],
+              ${GIVEN_NAME_SQL},
+              'Planning' || (t.i - 1 + $3), ${GIVEN_NAME_SQL},
               'Planning' || (t.i - 1 + $3), 'latin', lower('planning' || (t.i - 1 + $3)), date '1970-01-01' + ((t.i * 7919) % 14000)::int,
               ($5::text[])[t.region + 1], (array['agii','atlas'])[t.tenant + 1]
        from unnest($1::int[], $2::int[]) with ordinality as t(tenant, region, i)`,
@@ -335,11 +333,7 @@ async function seed(db: Database, sizes: Sizes, today: string, seedValue: number
     );
   }
   const dossiersSeconds = (performance.now() - dossiersStart) / 1000;
-  await db.rawQuery('drop table bench_variants');
-  const analyzeStart = performance.now();
-  await db.rawQuery('vacuum analyze persons');
-  await db.rawQuery('vacuum analyze dossiers');
-  const analyzeSeconds = (performance.now() - analyzeStart) / 1000;
+  const analyzeSeconds = await finishSeeding(db);
   const seconds = (performance.now() - started) / 1000;
   log(`seeded ${total.toLocaleString('en-US')} persons and dossiers in ${seconds.toFixed(1)} s (persons ${personsSeconds.toFixed(1)} s, dossiers ${dossiersSeconds.toFixed(1)} s, vacuum analyze ${analyzeSeconds.toFixed(1)} s)`);
   return {
@@ -353,44 +347,6 @@ async function seed(db: Database, sizes: Sizes, today: string, seedValue: number
 // ---------------------------------------------------------------------------------------------
 // HTTP and measuring
 
-interface Response {
-  status: number;
-  json: unknown;
-  ms: number;
-}
-
-async function api(baseUrl: string, method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<Response> {
-  const start = performance.now();
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-  });
-  const text = await response.text();
-  const ms = performance.now() - start;
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = text;
-  }
-  return { status: response.status, json, ms };
-}
-
-async function signIn(baseUrl: string, credentials: { email: string; password: string }): Promise<string> {
-  const r = await api(baseUrl, 'POST', '/api/v1/session', { body: credentials });
-  if (r.status !== 200) throw new Error(`Sign-in of ${credentials.email} failed: ${r.status} ${JSON.stringify(r.json)}`);
-  return (r.json as { token: string }).token;
-}
-
-function expectStatus(r: Response, status: number, what: string): Record<string, unknown> {
-  if (r.status !== status) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.json).slice(0, 500)}`);
-  return r.json as Record<string, unknown>;
-}
-
 function percentile(sorted: readonly number[], p: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -400,54 +356,11 @@ function stats(values: readonly number[]) {
   return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), max: s.at(-1) ?? NaN, mean: s.reduce((a, b) => a + b, 0) / (s.length || 1) };
 }
 
-const mb = (n: number) => n / (1024 * 1024);
 /** PostgreSQL CPU is read from `ps` only for the PostgreSQL server (PGlite runs inside this process). */
 let serverCpu = false;
 
 /** Peak RSS and heap of this process (server + clients), sampled every 100 ms, and its CPU time. */
-async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number; peakRssMb: number; peakHeapMb: number; cpuS: number; pgCpuS: number | null }> {
-  let peakRss = process.memoryUsage().rss;
-  let peakHeap = process.memoryUsage().heapUsed;
-  const timer = setInterval(() => {
-    const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss);
-    peakHeap = Math.max(peakHeap, m.heapUsed);
-  }, 100);
-  const cpu0 = process.cpuUsage();
-  const pg0 = serverCpu ? postgresCpuSeconds() : null;
-  const t0 = performance.now();
-  try {
-    const value = await fn();
-    const seconds = (performance.now() - t0) / 1000;
-    const cpu = process.cpuUsage(cpu0);
-    const pg1 = serverCpu ? postgresCpuSeconds() : null;
-    const m = process.memoryUsage();
-    return { value, seconds, peakRssMb: mb(Math.max(peakRss, m.rss)), peakHeapMb: mb(Math.max(peakHeap, m.heapUsed)), cpuS: (cpu.user + cpu.system) / 1e6, pgCpuS: pg0 !== null && pg1 !== null && pg1 >= pg0 ? pg1 - pg0 : null };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-/** CPU seconds of the local PostgreSQL server processes (whole seconds; backends that exit meanwhile are lost). */
-function postgresCpuSeconds(): number | null {
-  try {
-    const out = execSync('ps -C postgres -o times=', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    const values = out.split('\n').map((l) => Number(l.trim())).filter((v) => Number.isFinite(v) && v >= 0);
-    return values.length ? values.reduce((a, b) => a + b, 0) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Runs `work(i)` for i = 0 … count−1 with at most `limit` in flight. */
-async function pool(count: number, limit: number, work: (i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, count) }, async () => {
-      while (next < count) await work(next++);
-    }),
-  );
-}
+const measured = <T>(fn: () => Promise<T>) => measureResources(fn, { postgresCpu: serverCpu });
 
 // ---------------------------------------------------------------------------------------------
 // The scenarios
@@ -472,7 +385,7 @@ const statusCounts = (statuses: readonly number[]) => {
   for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
   return [...counts].sort((a, b) => a[0] - b[0]).map(([s, c]) => `${c.toLocaleString('en-US')} × ${s}`).join(', ');
 };
-const cpuText = (m: { cpuS: number; pgCpuS: number | null }) => `${m.cpuS.toFixed(1)}${m.pgCpuS === null ? '' : ` / ${m.pgCpuS.toFixed(0)}`}`;
+const cpuText = (m: { cpuUserS: number; cpuSystemS: number; pgCpuS: number | null }) => `${(m.cpuUserS + m.cpuSystemS).toFixed(1)}${m.pgCpuS === null ? '' : ` / ${m.pgCpuS.toFixed(0)}`}`;
 
 async function summaryBench(baseUrl: string, token: string, label: string, runs: number): Promise<{ row: Row; total: number; over: number; groups: number }> {
   expectStatus(await api(baseUrl, 'GET', '/api/v1/mo/waiting-list/summary?horizonDays=60', { token }), 200, 'summary warm-up');
@@ -779,21 +692,7 @@ async function summaryBreakdown(db: Database, today: string) {
 
 // ---------------------------------------------------------------------------------------------
 
-async function adminQuery(baseUrl: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: baseUrl, connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-export interface PlanningBenchOptions {
-  kind: 'postgres' | 'pglite';
-  log: (message: string) => void;
-  onCleanup: (name: string, fn: () => Promise<void>) => void;
-}
+export type PlanningBenchOptions = SuiteRunOptions;
 
 export async function runPlanningBench(options: PlanningBenchOptions): Promise<string> {
   const { kind, log } = options;
@@ -822,54 +721,11 @@ export async function runPlanningBench(options: PlanningBenchOptions): Promise<s
   const seedValue = numberEnv('BENCH_SEED', 20240601);
   log(`== MO planning (${kind}): ${sizes.waiting.toLocaleString('en-US')} waiting of ${sizes.contracts.toLocaleString('en-US')} running contracts, today ${today} ==`);
 
-  let db: Database;
-  let dbLabel: string;
-  if (kind === 'postgres') {
-    await adminQuery(baseUrl, `drop database if exists "${DB_NAME}" with (force)`);
-    await adminQuery(baseUrl, `create database "${DB_NAME}"`);
-    options.onCleanup(`drop database ${DB_NAME}`, async () => {
-      await adminQuery(baseUrl, `drop database if exists "${DB_NAME}" with (force)`);
-      log(`dropped database ${DB_NAME}`);
-    });
-    const url = new URL(baseUrl);
-    url.pathname = `/${DB_NAME}`;
-    db = await openDatabase({ kind: 'postgres', url: url.toString() });
-    dbLabel = `PostgreSQL database ${DB_NAME}, pool 20 (the platform's default)`;
-  } else {
-    db = await openDatabase({ kind: 'pglite', dataDir: null });
-    dbLabel = 'PGlite in memory';
-  }
-  options.onCleanup(`close ${kind} database`, () => db.close());
-  await migrate(db);
-  const version = ((await db.rawQuery('select version() as v')).rows[0] as { v: string }).v.split(' on ')[0];
+  const { db, label: dbLabel, version } = await openSuiteDatabase({ kind, baseUrl, name: DB_NAME, log, onCleanup: options.onCleanup, postgresNote: "pool 20 (the platform's default)" });
   const seeded = await seed(db, sizes, today, seedValue, log);
 
-  const kp = await startKruispunt(
-    {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      KRUISPUNT_JOBS: 'off',
-      LOG_LEVEL: env.BENCH_PLANNING_LOG_LEVEL || 'silent',
-      NODE_ENV: 'production',
-      KRUISPUNT_ADMIN_EMAIL: ADMIN.email,
-      KRUISPUNT_ADMIN_PASSWORD: ADMIN.password,
-      ...(kind === 'postgres' && db.url ? { DATABASE_URL: db.url } : {}),
-    },
-    { database: db, clock },
-  );
-  options.onCleanup('close Kruispunt', () => kp.close());
-  const address = kp.app.server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const adminToken = await signIn(url, ADMIN);
-  expectStatus(
-    await api(url, 'POST', '/api/v1/users', {
-      token: adminToken,
-      body: { email: PLANNER.email, displayName: 'Bench Course Planner', organisationId: AGII, roles: ['course-planner'], password: PLANNER.password, locale: 'nl' },
-    }),
-    201,
-    'create course planner',
-  );
-  const token = await signIn(url, PLANNER);
+  const { kp, url } = await startBenchServer(db, kind, ADMIN, options.onCleanup, { logLevel: env.BENCH_PLANNING_LOG_LEVEL, clock });
+  const token = await createUserAndSignIn(url, ADMIN, { ...PLANNER, displayName: 'Bench Course Planner', organisationId: AGII, roles: ['course-planner'] }, 'create course planner');
   log(`Kruispunt on ${url}, signed in as a course planner of AGII`);
 
   const rows: Row[] = [];
@@ -924,7 +780,7 @@ export async function runPlanningBench(options: PlanningBenchOptions): Promise<s
   rows.push(hot.row);
   log(`  ${hot.row.bench}: ${hot.row.seconds.toFixed(1)} s, ${hot.row.perSecond}, p50 ${hot.row.p50.toFixed(0)} ms, p95 ${hot.row.p95.toFixed(0)} ms, max ${hot.row.max.toFixed(0)} ms; ${hot.row.statuses}; ${hot.row.check}`);
 
-  const dossierSize = ((await db.rawQuery(`select pg_size_pretty(pg_total_relation_size('dossiers')) as s`)).rows[0] as { s: string }).s;
+  const dossierSize = await dossiersTableSize(db);
   await kp.close().catch(() => undefined);
 
   const table = [
@@ -954,49 +810,12 @@ export async function runPlanningBench(options: PlanningBenchOptions): Promise<s
     `- (a) diagnostic: ${concurrent.text}`,
     `- (b) slot list (GET /api/v1/mo/test-slots?onlyFree=true) during the spread run: ${spread.listStats.n.toLocaleString('en-US')} requests, p50 ${spread.listStats.p50.toFixed(0)} ms, p95 ${spread.listStats.p95.toFixed(0)} ms. Latency is per request, measured by the client; "CPU s" is this process (server + clients) and the local PostgreSQL processes (whole seconds, approximate).`,
   );
-  process.stdout.write(`\n${table}\n\n${verdict}\n\n${notes.join('\n')}\n\n`);
-  return `## MO planning (${kind}) — run ${new Date().toISOString()}\n\n${table}\n\n${verdict}\n\n${notes.join('\n')}`;
+  return suiteSection(`MO planning (${kind})`, table, verdict, notes);
 }
 
 /** Entry point for run.ts (BENCH_SUITE) and for running this file directly. */
-export async function mainPlanning(kinds: ('postgres' | 'pglite')[], log: (message: string) => void, register: (name: string, fn: () => Promise<void>) => void, drain: () => Promise<void>): Promise<void> {
-  const sections: Record<string, string> = {};
-  for (const kind of kinds) {
-    try {
-      sections[`planning-${kind}`] = await runPlanningBench({ kind, log, onCleanup: register });
-    } finally {
-      await drain();
-    }
-  }
-  if (env.BENCH_WRITE_RESULTS !== '0') {
-    updateResultsFile(RESULTS_FILE, sections);
-    log(`updated ${RESULTS_FILE}`);
-  }
+export async function mainPlanning(kinds: BenchKind[], log: Log, register: RegisterCleanup, drain: () => Promise<void>): Promise<void> {
+  await runSuite('planning', runPlanningBench, kinds, log, register, drain);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const t0 = performance.now();
-  const log = (message: string) => process.stdout.write(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(6)}s] ${message}\n`);
-  const steps: { name: string; fn: () => Promise<void> }[] = [];
-  const drain = async () => {
-    while (steps.length) {
-      const step = steps.pop()!;
-      await step.fn().catch((error: unknown) => console.error(`cleanup '${step.name}' failed: ${(error as Error).message}`));
-    }
-  };
-  process.on('SIGINT', () => void drain().finally(() => process.exit(130)));
-  const only = env.BENCH_ONLY;
-  const kinds = only === 'pglite' ? (['pglite'] as const) : only === 'postgres' ? (['postgres'] as const) : !only ? (['postgres', 'pglite'] as const) : null;
-  if (!kinds) {
-    console.error(`BENCH_ONLY must be 'pglite' or 'postgres', got ${JSON.stringify(only)}`);
-    process.exit(2);
-  }
-  mainPlanning([...kinds], log, (name, fn) => steps.push({ name, fn }), drain).then(
-    () => process.exit(0),
-    async (error: unknown) => {
-      await drain();
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (isMain(import.meta.url)) runDirectly(mainPlanning, ['postgres', 'pglite']);

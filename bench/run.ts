@@ -39,7 +39,6 @@ import pg from 'pg';
 import { normalizeForSearch } from '../server/src/modules/persons/rules/names';
 import { openDatabase, queryRows, withTenant, type Database, type Executor } from '../server/src/platform/db/database';
 import { migrate } from '../server/src/platform/db/migrate';
-import { startKruispunt } from '../server/src/platform/server';
 import { BARE_PATH, BARE_SEARCH_PATH, startBareServer, type BareServer } from './bare';
 import { LoadGenerator, type LoadResult } from './load';
 import { machineDescription, memorySnapshot, resultsTable, updateResultsFile, type ScenarioRow } from './report';
@@ -50,6 +49,7 @@ import { AGII_TENANT, seedPersons, type SeedResult } from './seed';
 import { searchPaths } from './synthetic';
 import { mainTrajectoryFollowUp } from './trajectory-follow-up';
 import { mainPlanning } from './planning';
+import { api, createUserAndSignIn, startBenchServer } from './support';
 
 type Kind = 'pglite' | 'postgres';
 
@@ -190,39 +190,8 @@ async function createBenchDatabase(baseUrl: string): Promise<{ url: string; name
 // ---------------------------------------------------------------------------------------------
 // HTTP helpers
 
-async function api(baseUrl: string, method: string, path: string, options: { token?: string; body?: unknown } = {}) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-  });
-  const text = await response.text();
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = text;
-  }
-  return { status: response.status, json };
-}
-
-async function signIn(baseUrl: string, credentials: { email: string; password: string }): Promise<string> {
-  const r = await api(baseUrl, 'POST', '/api/v1/session', { body: credentials });
-  if (r.status !== 200) throw new Error(`Sign-in of ${credentials.email} failed: ${r.status} ${JSON.stringify(r.json)}`);
-  return (r.json as { token: string }).token;
-}
-
 async function caseWorkerToken(baseUrl: string): Promise<string> {
-  const adminToken = await signIn(baseUrl, ADMIN);
-  const created = await api(baseUrl, 'POST', '/api/v1/users', {
-    token: adminToken,
-    body: { email: WORKER.email, displayName: 'Bench Case Worker', organisationId: AGII_TENANT, roles: ['case-worker'], password: WORKER.password, locale: 'nl' },
-  });
-  if (created.status !== 201) throw new Error(`Creating the case worker failed: ${created.status} ${JSON.stringify(created.json)}`);
-  return signIn(baseUrl, WORKER);
+  return createUserAndSignIn(baseUrl, ADMIN, { ...WORKER, displayName: 'Bench Case Worker', organisationId: AGII_TENANT, roles: ['case-worker'] }, 'Creating the case worker failed');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -386,22 +355,7 @@ async function runTarget(kind: Kind, load: LoadGenerator): Promise<TargetReport>
   log(`search diagnostics:\n${diagnostics}`);
   notes.push(diagnostics);
 
-  const kp = await startKruispunt(
-    {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      KRUISPUNT_JOBS: 'off',
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'production',
-      KRUISPUNT_ADMIN_EMAIL: ADMIN.email,
-      KRUISPUNT_ADMIN_PASSWORD: ADMIN.password,
-      ...(kind === 'postgres' && db.url ? { DATABASE_URL: db.url } : {}),
-    },
-    { database: db },
-  );
-  cleanups.push({ name: 'close Kruispunt', fn: () => kp.close() });
-  const address = kp.app.server.address();
-  const kpUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { url: kpUrl } = await startBenchServer(db, kind, ADMIN, (name, fn) => cleanups.push({ name, fn }));
   const bare: BareServer = await startBareServer(db, AGII_TENANT, seeded.ids);
   cleanups.push({ name: 'close bare server', fn: () => bare.close() });
   log(`Kruispunt on ${kpUrl}, bare route on ${bare.url}${BARE_PATH}`);

@@ -28,21 +28,36 @@
  *   BENCH_SEED=20240601
  *   BENCH_WRITE_RESULTS=1             0 = do not update bench/RESULTS.md
  */
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execSync } from 'node:child_process';
 import { loadavg } from 'node:os';
-import pg from 'pg';
-import { openDatabase, type Database } from '../server/src/platform/db/database';
-import { migrate } from '../server/src/platform/db/migrate';
+import type { Database } from '../server/src/platform/db/database';
 import { dossierCommand, type DossierCommand, type SignUpCommand } from '../server/src/modules/trajectory/dossier/commands';
-import { decide, openDossier, RuleRefusal, type DecisionContext } from '../server/src/modules/trajectory/dossier/decide';
+import { decide, openDossier, RuleRefusal } from '../server/src/modules/trajectory/dossier/decide';
 import type { DossierState } from '../server/src/modules/trajectory/dossier/state';
-import { clientProfiles, deriveDossier } from '../server/src/modules/trajectory/trajectory.service';
+import { deriveDossier } from '../server/src/modules/trajectory/trajectory.service';
 import { recomputeFollowUp, sameJson, type FollowUpRun } from '../server/src/modules/trajectory/trajectory.jobs';
 import { addDays } from '../server/src/modules/trajectory/rules/dates';
-import { updateResultsFile } from './report';
 import { numberEnv } from './env';
 import { Rng } from './rng';
+import {
+  dossiersTableSize,
+  finishSeeding,
+  GIVEN_NAME_SQL,
+  INTAKE_DEFAULTS,
+  insertVariants,
+  isMain,
+  measureResources,
+  openSuiteDatabase,
+  runDirectly,
+  runSuite,
+  seedDecisionContext,
+  suiteSection,
+  type BenchKind,
+  type Log,
+  type RegisterCleanup,
+  type Resources,
+  type SuiteRunOptions,
+} from './support';
 
 const env = process.env;
 
@@ -53,7 +68,6 @@ const AGENCIES = {
   bon: '00000000-0000-4000-8000-000000000004',
 } as const;
 const DB_NAME = 'kruispunt_bench_trajectory';
-const RESULTS_FILE = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 
 // ---------------------------------------------------------------------------------------------
 // Templates: command sequences relative to a sign-up date, played through the real rules
@@ -347,19 +361,6 @@ const TEMPLATES: Template[] = [
   },
 ];
 
-const INTAKE_DEFAULTS = {
-  language: 'ar',
-  interpreterUsed: true,
-  education: { level: 'secondary', diplomaAbroad: false },
-  working: false,
-  studying: false,
-  allowedToWork: true,
-  literacy: 'literate-other-script',
-  digitalSkills: { hasDevice: true, hasInternet: true, answers: { smartphone: 2, email: 1, onlineForms: 1, videoCall: 2 } },
-  family: { partner: true, children: 2 },
-  goals: ['werk vinden'],
-};
-
 interface Variant {
   template: number;
   state: DossierState;
@@ -370,14 +371,7 @@ interface Variant {
 function playTemplate(t: Template, shift: number, today: string): DossierState | null {
   const base = addDays(t.signUp, shift);
   let state: DossierState | null = null;
-  let counter = 0;
-  const context: DecisionContext = {
-    today,
-    person: { birthDate: '1991-04-17' },
-    profiles: clientProfiles(),
-    certificateNumber: (kind) => `BENCH-${kind}-${++counter}`,
-    newId: () => `b${(++counter).toString(16).padStart(7, '0')}`,
-  };
+  const context = seedDecisionContext(today, '1991-04-17', 'b');
   const apply = (command: Record<string, unknown>) => {
     if (!state) throw new Error(`${t.name}: a command before the sign-up`);
     state = decide(state, dossierCommand.parse(command), context).state;
@@ -467,6 +461,9 @@ export function buildVariants(today: string, rng: Rng, perTemplate: number): { v
 // ---------------------------------------------------------------------------------------------
 // Seeding: persons and dossiers, server side
 
+const VARIANT_COLUMNS =
+  'tenant_pool int, area text, status text, state jsonb, signed_up_on date, contract_signed_on date, target_group text, pillars jsonb, follow_up jsonb, next_due_on date, urgency smallint, computed_on date';
+
 const TENANTS_FLANDERS = [AGENCIES.agii, AGENCIES.atlas, AGENCIES.inGent];
 
 export async function seedTrajectory(db: Database, count: number, asOf: string, seedValue: number, log: (m: string) => void) {
@@ -477,8 +474,6 @@ export async function seedTrajectory(db: Database, count: number, asOf: string, 
   log(`built ${variants.length} dossier states from ${TEMPLATES.length} templates (decide) in ${((built - started) / 1000).toFixed(1)} s` +
     (Object.keys(refused).length ? `; shifts refused by the rules: ${Object.values(refused).reduce((a, b) => a + b, 0)}` : ''));
 
-  await db.rawQuery(`drop table if exists bench_variants; create unlogged table bench_variants (idx int primary key, tenant_pool int, area text, status text, state jsonb,
-    signed_up_on date, contract_signed_on date, target_group text, pillars jsonb, follow_up jsonb, next_due_on date, urgency smallint, computed_on date)`);
   const stored = env.BENCH_FOLLOW_UP_STORED === 'last-event' ? 'last-event' : 'empty';
   const rows = variants.map((v, idx) => ({
     idx,
@@ -493,13 +488,7 @@ export async function seedTrajectory(db: Database, count: number, asOf: string, 
       ? { pillars: v.derived.pillars, follow_up: v.derived.followUp, next_due_on: v.derived.nextDueOn, urgency: v.derived.urgency, computed_on: v.derived.computedOn }
       : { pillars: null, follow_up: [], next_due_on: null, urgency: 3, computed_on: null }),
   }));
-  for (let i = 0; i < rows.length; i += 1000) {
-    await db.rawQuery(
-      `insert into bench_variants select * from jsonb_to_recordset($1::jsonb) as v(idx int, tenant_pool int, area text, status text, state jsonb,
-        signed_up_on date, contract_signed_on date, target_group text, pillars jsonb, follow_up jsonb, next_due_on date, urgency smallint, computed_on date)`,
-      [JSON.stringify(rows.slice(i, i + 1000))],
-    );
-  }
+  await insertVariants(db, VARIANT_COLUMNS, rows, 1000);
 
   // Which variant each dossier gets, weighted by its template: one int[] parameter.
   const byTemplate = new Map<number, number[]>();
@@ -526,8 +515,8 @@ export async function seedTrajectory(db: Database, count: number, asOf: string, 
     await db.rawQuery(
       `insert into persons (id, tenant_id, given_names, family_name, given_names_latin, family_name_latin, name_script, search_text, birth_date, region, responsible_agency)
        select md5('bench-person-' || (t.i + $2))::uuid, ($3::uuid[])[t.tenant + 1],
-              (array['Amina','Yusuf','Olena','Mohammed','Fatima','Tesfaye','Ivan','Aisha','Karim','Leila'])[1 + (t.i % 10)],
-              'Bench' || (t.i + $2), (array['Amina','Yusuf','Olena','Mohammed','Fatima','Tesfaye','Ivan','Aisha','Karim','Leila'])[1 + (t.i % 10)],
+              ${GIVEN_NAME_SQL},
+              'Bench' || (t.i + $2), ${GIVEN_NAME_SQL},
               'Bench' || (t.i + $2), 'latin', lower('bench' || (t.i + $2)), date '1970-01-01' + ((t.i * 7919) % 14000)::int,
               case when t.tenant = 3 then 'BR' else 'VL' end, (array['agii','atlas','in-gent','bon'])[t.tenant + 1]
        from unnest($1::int[]) with ordinality as t(tenant, i)`,
@@ -569,11 +558,7 @@ export async function seedTrajectory(db: Database, count: number, asOf: string, 
     [closed, AGENCIES.agii],
   );
   const dossiersSeconds = (performance.now() - dossiersStart) / 1000;
-  await db.rawQuery('drop table bench_variants');
-  const analyzeStart = performance.now();
-  await db.rawQuery('vacuum analyze persons');
-  await db.rawQuery('vacuum analyze dossiers');
-  const analyzeSeconds = (performance.now() - analyzeStart) / 1000;
+  const analyzeSeconds = await finishSeeding(db);
   const total = (performance.now() - started) / 1000;
   log(`seeded ${count.toLocaleString('en-US')} running + ${closed.toLocaleString('en-US')} closed dossiers in ${dossiersSeconds.toFixed(1)} s; vacuum analyze ${analyzeSeconds.toFixed(1)} s; seeding total ${total.toFixed(1)} s`);
   return { variants: variants.length, templates: TEMPLATES.length, perTemplate, closed, stored, seconds: { build: (built - started) / 1000, persons: personsSeconds, dossiers: dossiersSeconds, analyze: analyzeSeconds, total } };
@@ -582,72 +567,16 @@ export async function seedTrajectory(db: Database, count: number, asOf: string, 
 // ---------------------------------------------------------------------------------------------
 // Measuring
 
-interface Measured {
+interface Measured extends Resources {
   label: string;
   asOf: string;
   run: FollowUpRun;
-  seconds: number;
   perSecond: number;
-  peakRssMb: number;
-  peakHeapMb: number;
-  rssBeforeMb: number;
-  heapBeforeMb: number;
-  cpuUserS: number;
-  cpuSystemS: number;
-  pgCpuS: number | null;
-}
-
-const mb = (n: number) => n / (1024 * 1024);
-
-/** CPU seconds of the PostgreSQL server processes (all backends), from /proc, when the server runs here. */
-function postgresCpuSeconds(): number | null {
-  try {
-    const out = execSync(`ps -C postgres -o times=`, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    return out.split('\n').map((l) => Number(l.trim())).filter((n) => Number.isFinite(n)).reduce((a, b) => a + b, 0);
-  } catch {
-    return null;
-  }
 }
 
 async function measure(label: string, fn: () => Promise<FollowUpRun>, asOf: string, serverCpu: boolean): Promise<Measured> {
-  if (global.gc) global.gc();
-  const before = process.memoryUsage();
-  let peakRss = before.rss;
-  let peakHeap = before.heapUsed;
-  const timer = setInterval(() => {
-    const m = process.memoryUsage();
-    if (m.rss > peakRss) peakRss = m.rss;
-    if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
-  }, 100);
-  const cpu0 = process.cpuUsage();
-  const pg0 = serverCpu ? postgresCpuSeconds() : null;
-  const t0 = performance.now();
-  let run: FollowUpRun;
-  try {
-    run = await fn();
-  } finally {
-    clearInterval(timer);
-  }
-  const seconds = (performance.now() - t0) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  const pg1 = serverCpu ? postgresCpuSeconds() : null;
-  const end = process.memoryUsage();
-  peakRss = Math.max(peakRss, end.rss);
-  peakHeap = Math.max(peakHeap, end.heapUsed);
-  return {
-    label,
-    asOf,
-    run,
-    seconds,
-    perSecond: run.dossiers / seconds,
-    peakRssMb: mb(peakRss),
-    peakHeapMb: mb(peakHeap),
-    rssBeforeMb: mb(before.rss),
-    heapBeforeMb: mb(before.heapUsed),
-    cpuUserS: cpu.user / 1e6,
-    cpuSystemS: cpu.system / 1e6,
-    pgCpuS: pg0 !== null && pg1 !== null && pg1 >= pg0 ? pg1 - pg0 : null,
-  };
+  const { value: run, ...resources } = await measureResources(fn, { postgresCpu: serverCpu, gcFirst: true });
+  return { label, asOf, run, ...resources, perSecond: run.dossiers / resources.seconds };
 }
 
 /**
@@ -725,22 +654,7 @@ async function breakdown(db: Database, asOf: string, batchSize: number) {
 
 // ---------------------------------------------------------------------------------------------
 
-export interface TrajectoryBenchOptions {
-  kind: 'postgres' | 'pglite';
-  log: (message: string) => void;
-  /** Registers a cleanup step (drop the database) with the caller; run in reverse order. */
-  onCleanup: (name: string, fn: () => Promise<void>) => void;
-}
-
-async function adminQuery(baseUrl: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: baseUrl, connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
+export type TrajectoryBenchOptions = SuiteRunOptions;
 
 export async function runTrajectoryFollowUpBench(options: TrajectoryBenchOptions): Promise<string> {
   const { kind, log } = options;
@@ -752,29 +666,10 @@ export async function runTrajectoryFollowUpBench(options: TrajectoryBenchOptions
   const seedValue = numberEnv('BENCH_SEED', 20240601);
   log(`== trajectory follow-up (${kind}): ${count.toLocaleString('en-US')} running dossiers, as of ${asOf} ==`);
 
-  let db: Database;
-  let dbLabel: string;
-  if (kind === 'postgres') {
-    await adminQuery(baseUrl, `drop database if exists "${DB_NAME}" with (force)`);
-    await adminQuery(baseUrl, `create database "${DB_NAME}"`);
-    options.onCleanup(`drop database ${DB_NAME}`, async () => {
-      await adminQuery(baseUrl, `drop database if exists "${DB_NAME}" with (force)`);
-      log(`dropped database ${DB_NAME}`);
-    });
-    const url = new URL(baseUrl);
-    url.pathname = `/${DB_NAME}`;
-    db = await openDatabase({ kind: 'postgres', url: url.toString() });
-    dbLabel = `PostgreSQL database ${DB_NAME}`;
-  } else {
-    db = await openDatabase({ kind: 'pglite', dataDir: null });
-    dbLabel = 'PGlite in memory';
-  }
-  options.onCleanup(`close ${kind} database`, () => db.close());
-  await migrate(db);
-  const version = ((await db.rawQuery('select version() as v')).rows[0] as { v: string }).v.split(' on ')[0];
+  const { db, label: dbLabel, version } = await openSuiteDatabase({ kind, baseUrl, name: DB_NAME, log, onCleanup: options.onCleanup });
 
   const seeded = await seedTrajectory(db, count, asOf, seedValue, log);
-  const size = ((await db.rawQuery(`select pg_size_pretty(pg_total_relation_size('dossiers')) as s`)).rows[0] as { s: string }).s;
+  const size = await dossiersTableSize(db);
 
   const opts = batchSize ? { batchSize } : {};
   const runs: Measured[] = [];
@@ -844,49 +739,12 @@ export async function runTrajectoryFollowUpBench(options: TrajectoryBenchOptions
         ]
       : []),
   ];
-  process.stdout.write(`\n${table}\n\n${verdict}\n\n${notes.join('\n')}\n\n`);
-  return `## Trajectory follow-up job (${kind}) — run ${new Date().toISOString()}\n\n${table}\n\n${verdict}\n\n${notes.join('\n')}`;
+  return suiteSection(`Trajectory follow-up job (${kind})`, table, verdict, notes);
 }
 
-/** Entry point for run.ts (BENCH_SUITE) and for running this file directly. */
-export async function mainTrajectoryFollowUp(kinds: ('postgres' | 'pglite')[], log: (message: string) => void, register: (name: string, fn: () => Promise<void>) => void, drain: () => Promise<void>): Promise<void> {
-  const sections: Record<string, string> = {};
-  for (const kind of kinds) {
-    try {
-      sections[`trajectory-follow-up-${kind}`] = await runTrajectoryFollowUpBench({ kind, log, onCleanup: register });
-    } finally {
-      await drain();
-    }
-  }
-  if (env.BENCH_WRITE_RESULTS !== '0') {
-    updateResultsFile(RESULTS_FILE, sections);
-    log(`updated ${RESULTS_FILE}`);
-  }
+/** Entry point for run.ts (BENCH_SUITE) and for running this file directly (PostgreSQL unless BENCH_ONLY says otherwise). */
+export async function mainTrajectoryFollowUp(kinds: BenchKind[], log: Log, register: RegisterCleanup, drain: () => Promise<void>): Promise<void> {
+  await runSuite('trajectory-follow-up', runTrajectoryFollowUpBench, kinds, log, register, drain);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const t0 = performance.now();
-  const log = (message: string) => process.stdout.write(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(6)}s] ${message}\n`);
-  const steps: { name: string; fn: () => Promise<void> }[] = [];
-  const drain = async () => {
-    while (steps.length) {
-      const step = steps.pop()!;
-      await step.fn().catch((error: unknown) => console.error(`cleanup '${step.name}' failed: ${(error as Error).message}`));
-    }
-  };
-  process.on('SIGINT', () => void drain().finally(() => process.exit(130)));
-  const only = env.BENCH_ONLY;
-  const kinds = only === 'pglite' ? (['pglite'] as const) : only === 'postgres' || !only ? (['postgres'] as const) : null;
-  if (!kinds) {
-    console.error(`BENCH_ONLY must be 'pglite' or 'postgres', got ${JSON.stringify(only)}`);
-    process.exit(2);
-  }
-  mainTrajectoryFollowUp([...kinds], log, (name, fn) => steps.push({ name, fn }), drain).then(
-    () => process.exit(0),
-    async (error: unknown) => {
-      await drain();
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (isMain(import.meta.url)) runDirectly(mainTrajectoryFollowUp, ['postgres']);

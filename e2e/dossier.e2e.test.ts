@@ -6,13 +6,10 @@
  * dates in the wrong order refused with the rule named, finds the dossier in the caseload, and
  * axe-core checks the dossier page.
  */
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, expectAccessible, field, signIn, switchLanguage, useE2e } from './support';
+import { agiiId, apiCall, createUser, expectAccessible, field, screenshot, signIn, signInAsAdministrator, signOut, switchLanguage, useE2e } from './support';
 
-/** Set to a directory to keep screenshots of the pages the test visits. */
-const SCREENSHOTS = process.env.KRUISPUNT_E2E_SCREENSHOTS;
 const CASE_WORKER = { email: 'traject.begeleider@agii.test', name: 'Traject Begeleider', password: 'een lang geheim wachtwoord' };
 const PERSON = {
   givenNames: 'فاطمة',
@@ -24,31 +21,6 @@ const PERSON = {
 
 let page: Page;
 let dossierPath = '';
-
-async function screenshot(name: string): Promise<void> {
-  if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-/** A JSON request from inside the page, with the session cookie and CSRF token the web app uses. */
-async function apiCall<T>(method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const csrf = document.cookie
-        .split(';')
-        .map((c) => c.trim().split('='))
-        .find(([k]) => k === 'kp_csrf')?.[1];
-      const res = await fetch(`/api/v1${path}`, {
-        method,
-        headers: { 'Content-Type': 'application/json', ...(csrf ? { 'X-CSRF-Token': decodeURIComponent(csrf) } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return (text ? JSON.parse(text) : null) as T;
-    },
-    { method, path, body },
-  );
-}
 
 /** Opens an action's dialog from the dossier page. */
 async function openAction(name: string): Promise<Locator> {
@@ -69,27 +41,15 @@ useE2e((env) => {
 
 describe('trajectory dossier in the web app', () => {
   it('the administrator creates a case worker', async () => {
-    await page.goto('/sign-in');
-    await signIn(page, ADMIN.email, ADMIN.password);
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/admin/users');
-    const organisations = await apiCall<{ items: Array<{ id: string; code: string }> }>('GET', '/organisations');
-    const agii = organisations.items.find((o) => o.code === 'agii') ?? organisations.items[0]!;
-    await apiCall('POST', '/users', {
-      email: CASE_WORKER.email,
-      displayName: CASE_WORKER.name,
-      organisationId: agii.id,
-      roles: ['case-worker'],
-      password: CASE_WORKER.password,
-      locale: 'nl',
-    });
-    await page.getByRole('button', { name: 'Afmelden' }).click();
-    await page.getByRole('heading', { name: 'Aanmelden bij Kruispunt' }).waitFor();
+    await signInAsAdministrator(page);
+    await createUser(page, CASE_WORKER, await agiiId(page), 'case-worker');
+    await signOut(page);
   });
 
   it('the case worker signs a person up, takes the intake, confirms the proposal and signs the contract', async () => {
     await signIn(page, CASE_WORKER.email, CASE_WORKER.password);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/persons');
-    const person = await apiCall<{ id: string }>('POST', '/persons', {
+    const person = await apiCall<{ id: string }>(page, 'POST', '/persons', {
       ...PERSON,
       address: { street: 'Kerkstraat', houseNumber: '1', postalCode: '9300', municipalityNis: '41002' },
     });
@@ -159,7 +119,7 @@ describe('trajectory dossier in the web app', () => {
     const timeline = page.getByRole('list', { name: 'Tijdlijn, nieuwste eerst' });
     await timeline.getByText(/^Inburgeringscontract ondertekend op/).waitFor();
     await timeline.getByText(/^Aangemeld \(Doorverwijzing door een partner\)/).waitFor();
-    await screenshot('dossier-running');
+    await screenshot(page, 'dossier-running');
   });
 
   it('shows a refusal by the rules in the form, with the rule, and journals it', async () => {
@@ -172,7 +132,7 @@ describe('trajectory dossier in the web app', () => {
     const alert = dialog.getByRole('alert').filter({ hasText: 'De regels laten dit niet toe' });
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Regel: R-19');
-    await screenshot('dossier-refusal');
+    await screenshot(page, 'dossier-refusal');
     await dialog.getByRole('button', { name: 'Annuleren' }).click();
     await dialog.waitFor({ state: 'detached' });
     // While it closes, the dialog loses its title before it leaves the page; the next test runs axe.
@@ -185,7 +145,7 @@ describe('trajectory dossier in the web app', () => {
     await switchLanguage(page, 'en');
     await page.getByRole('heading', { name: 'Pillars', level: 2 }).waitFor();
     await expectAccessible(page, 'dossier page (en)');
-    await screenshot('dossier-en');
+    await screenshot(page, 'dossier-en');
     await switchLanguage(page, 'nl');
     await page.getByRole('heading', { name: 'Pijlers', level: 2 }).waitFor();
   });
@@ -196,7 +156,7 @@ describe('trajectory dossier in the web app', () => {
     const row = page.getByRole('row').filter({ hasText: `${PERSON.givenNamesLatin} ${PERSON.familyNameLatin}` });
     await row.waitFor();
     await expectAccessible(page, 'caseload (nl)');
-    await screenshot('caseload');
+    await screenshot(page, 'caseload');
     await row.getByRole('link', { name: /^Dossier van .* openen$/ }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe(dossierPath);
   });

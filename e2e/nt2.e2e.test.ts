@@ -8,12 +8,10 @@
  * enrolment and reports the standardised A2 test; the needs plan shows the seat left over.
  * axe-core checks the consultant, provider and needs-plan pages.
  */
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, expectAccessible, field, signIn, useE2e } from './support';
+import { agiiId, apiCall, createUser, daysFromToday, expectAccessible, field, screenshot, signIn, signInAsAdministrator, signOut, useE2e } from './support';
 
-const SCREENSHOTS = process.env.KRUISPUNT_E2E_SCREENSHOTS;
 const PASSWORD = 'een lang geheim wachtwoord';
 const CONSULTANT = { email: 'nt2.consulent@agii.test', name: 'NT2 Consulent' };
 const PROVIDER = { email: 'cvo.medewerker@cvo-gent.test', name: 'CVO Medewerker' };
@@ -22,60 +20,22 @@ const MODULE = 'NT2 richtgraad 1';
 
 let page: Page;
 
-async function screenshot(name: string): Promise<void> {
-  if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-/** A JSON request from inside the page, with the session cookie and CSRF token the web app uses. */
-async function apiCall<T>(method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const csrf = document.cookie
-        .split(';')
-        .map((c) => c.trim().split('='))
-        .find(([k]) => k === 'kp_csrf')?.[1];
-      const res = await fetch(`/api/v1${path}`, {
-        method,
-        headers: { 'Content-Type': 'application/json', ...(csrf ? { 'X-CSRF-Token': decodeURIComponent(csrf) } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return (text ? JSON.parse(text) : null) as T;
-    },
-    { method, path, body },
-  );
-}
-
-/** A day from today, as YYYY-MM-DD. */
-function daysFromNow(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function signOut(): Promise<void> {
-  await page.getByRole('button', { name: 'Afmelden' }).click();
-  await page.getByRole('heading', { name: 'Aanmelden bij Kruispunt' }).waitFor();
-}
-
 useE2e((env) => {
   page = env.page;
 }, { timezoneId: 'Europe/Brussels' });
 
 describe('NT2 in the web app', () => {
   it('the administrator creates a course provider with its user, and a consultant', async () => {
-    await page.goto('/sign-in');
-    await signIn(page, ADMIN.email, ADMIN.password);
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/admin/users');
-    const organisations = await apiCall<{ items: Array<{ id: string; code: string; kind: string }> }>('GET', '/organisations');
-    const agency = organisations.items.find((o) => o.code === 'agii') ?? organisations.items.find((o) => o.kind === 'agency')!;
-    const provider = await apiCall<{ id: string }>('POST', '/organisations', { code: 'cvo-gent', name: 'CVO Gent', partnerType: 'dutch-course-provider' });
+    await signInAsAdministrator(page);
+    const agency = await agiiId(page);
+    const provider = await apiCall<{ id: string }>(page, 'POST', '/organisations', { code: 'cvo-gent', name: 'CVO Gent', partnerType: 'dutch-course-provider' });
     for (const [user, organisationId, role] of [
-      [CONSULTANT, agency.id, 'dutch-learning-consultant'],
+      [CONSULTANT, agency, 'dutch-learning-consultant'],
       [PROVIDER, provider.id, 'course-provider'],
     ] as const) {
-      await apiCall('POST', '/users', { email: user.email, displayName: user.name, organisationId, roles: [role], password: PASSWORD, locale: 'nl' });
+      await createUser(page, { ...user, password: PASSWORD }, organisationId, role);
     }
-    await signOut();
+    await signOut(page);
   });
 
   it('the provider publishes a module with a start moment', async () => {
@@ -99,8 +59,8 @@ describe('NT2 in the web app', () => {
 
     await page.getByRole('button', { name: `Startmoment toevoegen aan ${MODULE}` }).click();
     const momentForm = page.getByRole('form', { name: `Startmoment toevoegen aan ${MODULE}` });
-    await field(momentForm, 'Startdatum').fill(daysFromNow(30));
-    await field(momentForm, 'Einddatum').fill(daysFromNow(120));
+    await field(momentForm, 'Startdatum').fill(daysFromToday(30));
+    await field(momentForm, 'Einddatum').fill(daysFromToday(120));
     await field(momentForm, 'Capaciteit').fill('2');
     await momentForm.getByRole('button', { name: 'Startmoment toevoegen' }).click();
     await page.getByRole('status').getByText(/^Startmoment op .* toegevoegd\.$/).waitFor();
@@ -108,14 +68,14 @@ describe('NT2 in the web app', () => {
     await moments.getByRole('cell', { name: 'Kouter 1, Gent' }).waitFor();
     await page.getByRole('link', { name: 'Alle startmomenten als agenda-feed (.ics)' }).waitFor();
     await expectAccessible(page, 'the provider page');
-    await screenshot('nt2-provider-offer');
-    await signOut();
+    await screenshot(page, 'nt2-provider-offer');
+    await signOut(page);
   });
 
   it('the consultant plans a conversation, records a test, gives the advice and places the person', async () => {
     await signIn(page, CONSULTANT.email, PASSWORD);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/persons');
-    const person = await apiCall<{ id: string }>('POST', '/persons', {
+    const person = await apiCall<{ id: string }>(page, 'POST', '/persons', {
       ...PERSON,
       address: { street: 'Kerkstraat', houseNumber: '1', postalCode: '9300', municipalityNis: '41002' },
     });
@@ -166,7 +126,7 @@ describe('NT2 in the web app', () => {
     await place.click();
     await placement.getByRole('alert').getByText('Al geplaatst', { exact: true }).waitFor();
     await expectAccessible(page, 'the conversation page');
-    await screenshot('nt2-conversation');
+    await screenshot(page, 'nt2-conversation');
 
     // The person page lists the conversation and the placement.
     await page.goto(`/persons/${person.id}`);
@@ -181,7 +141,7 @@ describe('NT2 in the web app', () => {
     const rows = page.getByRole('region', { name: 'Vraag en aanbod per kwartaal' });
     await rows.getByRole('row', { name: /CVO standaard/ }).getByText('Overschot: 1 plaats', { exact: true }).waitFor();
     await expectAccessible(page, 'the needs plan');
-    await signOut();
+    await signOut(page);
   });
 
   it('the provider sees the placement in the inbox and confirms the enrolment', async () => {
@@ -205,6 +165,6 @@ describe('NT2 in the web app', () => {
     await resultDialog.waitFor({ state: 'detached' });
     await page.getByRole('status').getByText(`Resultaat van de gestandaardiseerde A2-test van ${PERSON.givenNames} ${PERSON.familyName} gemeld.`).waitFor();
     await expectAccessible(page, 'the provider inbox');
-    await screenshot('nt2-provider-inbox');
+    await screenshot(page, 'nt2-provider-inbox');
   });
 });

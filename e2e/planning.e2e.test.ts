@@ -7,12 +7,11 @@
  * books one of them, in a language the centre lacks (so with a video interpreter). axe-core checks
  * the planner and test-centre pages.
  */
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, expectAccessible, field, signIn, switchLanguage, useE2e } from './support';
+import { INTAKE } from '../server/src/testing/dossier-fixtures';
+import { agiiId, apiCall, createUser, daysFromToday, expectAccessible, field, screenshot, signIn, signInAsAdministrator, signOut, switchLanguage, useE2e } from './support';
 
-const SCREENSHOTS = process.env.KRUISPUNT_E2E_SCREENSHOTS;
 const PASSWORD = 'een lang geheim wachtwoord';
 const PLANNER = { email: 'cursus.planner@agii.test', name: 'Cursus Planner' };
 const CASE_WORKER = { email: 'traject.begeleider@agii.test', name: 'Traject Begeleider' };
@@ -24,36 +23,6 @@ const PEOPLE = [
 
 let page: Page;
 
-async function screenshot(name: string): Promise<void> {
-  if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-/** A JSON request from inside the page, with the session cookie and CSRF token the web app uses. */
-async function apiCall<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body, headers }) => {
-      const csrf = document.cookie
-        .split(';')
-        .map((c) => c.trim().split('='))
-        .find(([k]) => k === 'kp_csrf')?.[1];
-      const res = await fetch(`/api/v1${path}`, {
-        method,
-        headers: { 'Content-Type': 'application/json', ...(csrf ? { 'X-CSRF-Token': decodeURIComponent(csrf) } : {}), ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-      return (text ? JSON.parse(text) : null) as T;
-    },
-    { method, path, body, headers },
-  );
-}
-
-/** A date relative to today (the platform runs on the real clock here). */
-function daysAgo(days: number): string {
-  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-}
-
 interface Dossier {
   id: string;
   version: number;
@@ -62,37 +31,19 @@ interface Dossier {
 
 /** Sign-up, intake in Tigrinya, decision and contract, as the shared server fixtures do. */
 async function runningContract(person: (typeof PEOPLE)[number]): Promise<void> {
-  const signedOn = daysAgo(person.contractDaysAgo);
+  const signedOn = daysFromToday(-person.contractDaysAgo);
   const day = (offset: number) => new Date(Date.parse(signedOn) + offset * 86_400_000).toISOString().slice(0, 10);
-  const created = await apiCall<{ id: string }>('POST', '/persons', {
+  const created = await apiCall<{ id: string }>(page, 'POST', '/persons', {
     givenNames: person.givenNames,
     familyName: person.familyName,
     birthDate: person.birthDate,
     address: { street: 'Kerkstraat', houseNumber: '1', postalCode: '9300', municipalityNis: '41002' },
   });
-  let dossier = await apiCall<Dossier>('POST', `/persons/${created.id}/dossiers`, { date: day(-21), channel: 'invitation-letter', letterSentOn: day(-41) });
-  const act = (type: string, body: object) => apiCall<Dossier>('POST', `/dossiers/${dossier.id}/actions/${type}`, body, { 'If-Match': `"${dossier.version}"` });
-  dossier = await act('record-intake', {
-    date: day(-7),
-    language: 'ti',
-    interpreterUsed: true,
-    education: { level: 'secondary', diplomaAbroad: true },
-    working: false,
-    studying: false,
-    allowedToWork: true,
-    literacy: 'literate-other-script',
-    digitalSkills: { hasDevice: true, hasInternet: true, answers: { smartphone: 2, email: 1, onlineForms: 1, videoCall: 2 } },
-    family: { partner: true, children: 2 },
-    goals: ['werk vinden'],
-    targetGroupFacts: { firstInscriptionDate: day(-80), register: 'foreigners', nationality: 'non-eu', residence: 'residence-over-3-months', firstResidenceTitle: true },
-  });
+  let dossier = await apiCall<Dossier>(page, 'POST', `/persons/${created.id}/dossiers`, { date: day(-21), channel: 'invitation-letter', letterSentOn: day(-41) });
+  const act = (type: string, body: object) => apiCall<Dossier>(page, 'POST', `/dossiers/${dossier.id}/actions/${type}`, body, { 'If-Match': `"${dossier.version}"` });
+  dossier = await act('record-intake', { ...INTAKE, date: day(-7), language: 'ti', targetGroupFacts: { ...INTAKE.targetGroupFacts, firstInscriptionDate: day(-80) } });
   dossier = await act('decide-intake', { date: day(-7), targetGroup: dossier.state.intake.targetGroupProposal.group, profileId: dossier.state.intake.proposedProfileId });
   await act('sign-contract', { date: signedOn, signedOn });
-}
-
-async function signOut(): Promise<void> {
-  await page.getByRole('button', { name: 'Afmelden' }).click();
-  await page.getByRole('heading', { name: 'Aanmelden bij Kruispunt' }).waitFor();
 }
 
 useE2e((env) => {
@@ -101,22 +52,19 @@ useE2e((env) => {
 
 describe('MO planning in the web app', () => {
   it('the administrator creates a course planner and a case worker', async () => {
-    await page.goto('/sign-in');
-    await signIn(page, ADMIN.email, ADMIN.password);
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/admin/users');
-    const organisations = await apiCall<{ items: Array<{ id: string; code: string }> }>('GET', '/organisations');
-    const agii = organisations.items.find((o) => o.code === 'agii') ?? organisations.items[0]!;
+    await signInAsAdministrator(page);
+    const agii = await agiiId(page);
     for (const [user, role] of [[PLANNER, 'course-planner'], [CASE_WORKER, 'case-worker']] as const) {
-      await apiCall('POST', '/users', { email: user.email, displayName: user.name, organisationId: agii.id, roles: [role], password: PASSWORD, locale: 'nl' });
+      await createUser(page, { ...user, password: PASSWORD }, agii, role);
     }
-    await signOut();
+    await signOut(page);
   });
 
   it('the case worker gives two people a running contract', async () => {
     await signIn(page, CASE_WORKER.email, PASSWORD);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/persons');
     for (const person of PEOPLE) await runningContract(person);
-    await signOut();
+    await signOut(page);
   });
 
   it('the planner sees them on the waiting list, with the six-month figure and the drill-down', async () => {
@@ -138,7 +86,7 @@ describe('MO planning in the web app', () => {
     expect(await persons.getByText('Yonas Haile').count()).toBe(0);
     await persons.getByRole('checkbox', { name: 'Alleen wie meer dan zes maanden wacht' }).uncheck();
     await persons.getByText('Yonas Haile').waitFor();
-    await screenshot('planning-waiting-list');
+    await screenshot(page, 'planning-waiting-list');
     await expectAccessible(page, 'waiting list with people (nl)');
 
     await switchLanguage(page, 'en');
@@ -179,7 +127,7 @@ describe('MO planning in the web app', () => {
     await participants.getByText('Yonas Haile').waitFor();
     expect(await page.getByRole('region', { name: 'Overzicht' }).textContent()).toContain('2 van 5 bezet');
     await page.waitForFunction(() => document.querySelectorAll('[role="dialog"]').length === 0);
-    await screenshot('planning-course');
+    await screenshot(page, 'planning-course');
     await expectAccessible(page, 'course page (nl)');
   });
 
@@ -212,7 +160,7 @@ describe('MO planning in the web app', () => {
     const booked = bookings.getByRole('table').getByRole('row').filter({ hasText: 'Selam Tesfay' });
     await booked.getByText('Met videotolk').waitFor();
     await booked.getByText('Geboekt', { exact: true }).waitFor();
-    await screenshot('planning-tests');
+    await screenshot(page, 'planning-tests');
     await expectAccessible(page, 'test-centre page (nl)');
     await switchLanguage(page, 'en');
     await page.getByRole('heading', { name: 'Test centres and tests', level: 1 }).waitFor();

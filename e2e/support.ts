@@ -1,7 +1,8 @@
 /**
  * Shared pieces of the browser tests: the platform in-process on a fresh database, Debian's Chromium
  * driving the built web app (web/dist), and the helpers every test uses (labelled inputs, signing
- * in, switching language, axe-core).
+ * in and out, switching language, axe-core, API calls from the page, users created by the
+ * administrator, screenshots).
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -121,4 +122,62 @@ export function useE2e(onReady: (env: E2eEnvironment) => void, contextOptions: B
   afterAll(async () => {
     await env?.close();
   });
+}
+
+/** Set to a directory to keep screenshots of the pages the tests visit. */
+const SCREENSHOTS = process.env.KRUISPUNT_E2E_SCREENSHOTS;
+
+/** Keeps a full-page screenshot as `<name>.png` when KRUISPUNT_E2E_SCREENSHOTS names a directory. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** A JSON request from inside the page, with the session cookie and CSRF token the web app uses. */
+export async function apiCall<T>(page: Page, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body, headers }) => {
+      const csrf = document.cookie
+        .split(';')
+        .map((c) => c.trim().split('='))
+        .find(([k]) => k === 'kp_csrf')?.[1];
+      const res = await fetch(`/api/v1${path}`, {
+        method,
+        headers: { 'Content-Type': 'application/json', ...(csrf ? { 'X-CSRF-Token': decodeURIComponent(csrf) } : {}), ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+      return (text ? JSON.parse(text) : null) as T;
+    },
+    { method, path, body, headers },
+  );
+}
+
+/** A day relative to today (the platform runs on the real clock here), as YYYY-MM-DD; negative is in the past. */
+export function daysFromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Signs out with the header's button and waits for the sign-in page. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Afmelden' }).click();
+  await page.getByRole('heading', { name: 'Aanmelden bij Kruispunt' }).waitFor();
+}
+
+/** Opens the sign-in page, signs in as the administrator and waits for the user administration. */
+export async function signInAsAdministrator(page: Page): Promise<void> {
+  await page.goto('/sign-in');
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await expect.poll(() => new URL(page.url()).pathname).toBe('/admin/users');
+}
+
+/** The id of the agency AGII (the platform's first organisation). */
+export async function agiiId(page: Page): Promise<string> {
+  const organisations = await apiCall<{ items: Array<{ id: string; code: string; kind: string }> }>(page, 'GET', '/organisations');
+  return (organisations.items.find((o) => o.code === 'agii') ?? organisations.items.find((o) => o.kind === 'agency') ?? organisations.items[0]!).id;
+}
+
+/** The signed-in administrator creates a (Dutch-speaking) user with one role in an organisation. */
+export async function createUser(page: Page, user: { email: string; name: string; password: string }, organisationId: string, role: string): Promise<void> {
+  await apiCall(page, 'POST', '/users', { email: user.email, displayName: user.name, organisationId, roles: [role], password: user.password, locale: 'nl' });
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import { api, isApiError, newUuid, request } from './client';
+import { api, newUuid, request } from './client';
+import { noRetryOnProblem, queryString as query, useItemsQuery } from './queryHelpers';
 import type { Items } from './types';
 import type { z } from 'zod';
 import type { AdviceType, ProviderKind } from '../../../server/src/modules/dutch/rules/advice';
@@ -77,13 +78,6 @@ export const nt2Keys = {
   needsPlan: (filter: NeedsPlanFilter) => ['nt2', 'needs-plan', filter] as const,
 };
 
-const noRetryOnProblem = (count: number, error: unknown) => !isApiError(error) && count < 2;
-
-function query(params: Record<string, string | undefined>): string {
-  const entries = Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '');
-  return entries.length === 0 ? '' : `?${new URLSearchParams(entries).toString()}`;
-}
-
 export function useAdviceTypes(locale: string, enabled = true) {
   return useQuery({
     queryKey: nt2Keys.adviceTypes(locale),
@@ -95,12 +89,7 @@ export function useAdviceTypes(locale: string, enabled = true) {
 }
 
 export function useConversations(filter: { personId?: string; from?: string }, enabled = true) {
-  return useQuery({
-    queryKey: nt2Keys.conversations(filter),
-    queryFn: ({ signal }) => api.get<Items<ConversationView>>(`/nt2/conversations${query({ ...filter, limit: '200' })}`, signal),
-    select: (d) => d.items,
-    enabled,
-  });
+  return useItemsQuery<ConversationView>(nt2Keys.conversations(filter), `/nt2/conversations${query({ ...filter, limit: '200' })}`, { enabled });
 }
 
 export function useConversation(id: string) {
@@ -112,40 +101,19 @@ export function useConversation(id: string) {
 }
 
 export function useModules(filter: { adviceType?: string; providerId?: string; from?: string }, enabled = true) {
-  return useQuery({
-    queryKey: nt2Keys.modules(filter),
-    queryFn: ({ signal }) => api.get<Items<ModuleView>>(`/nt2/modules${query(filter)}`, signal),
-    select: (d) => d.items,
-    enabled,
-  });
+  return useItemsQuery<ModuleView>(nt2Keys.modules(filter), `/nt2/modules${query(filter)}`, { enabled });
 }
 
 export function useProviders(enabled = true) {
-  return useQuery({
-    queryKey: nt2Keys.providers,
-    queryFn: ({ signal }) => api.get<Items<Provider>>('/nt2/providers', signal),
-    select: (d) => d.items,
-    staleTime: 5 * 60_000,
-    enabled,
-  });
+  return useItemsQuery<Provider>(nt2Keys.providers, '/nt2/providers', { staleTime: 5 * 60_000, enabled });
 }
 
 export function usePersonPlacements(personId: string, enabled = true) {
-  return useQuery({
-    queryKey: nt2Keys.placements(personId),
-    queryFn: ({ signal }) => api.get<Items<PlacementView>>(`/nt2/placements?personId=${encodeURIComponent(personId)}`, signal),
-    select: (d) => d.items,
-    enabled,
-  });
+  return useItemsQuery<PlacementView>(nt2Keys.placements(personId), `/nt2/placements?personId=${encodeURIComponent(personId)}`, { enabled });
 }
 
 export function useProviderInbox(enabled = true) {
-  return useQuery({
-    queryKey: nt2Keys.inbox,
-    queryFn: ({ signal }) => api.get<Items<PlacementView>>('/nt2/provider-inbox?limit=500', signal),
-    select: (d) => d.items,
-    enabled,
-  });
+  return useItemsQuery<PlacementView>(nt2Keys.inbox, '/nt2/provider-inbox?limit=500', { enabled });
 }
 
 export interface NeedsPlanFilter {

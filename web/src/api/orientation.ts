@@ -12,8 +12,8 @@ import type {
   waitingEntrySchema,
   waitingSummarySchema,
 } from '../../../server/src/modules/orientation/orientation.schema';
-import { api, isApiError } from './client';
-import type { Items } from './types';
+import { api } from './client';
+import { noRetryOnProblem, queryString as query, useItemsQuery } from './queryHelpers';
 
 /** Types and queries of the MO planning API (issue 4): waiting list, courses, test centres, slots, bookings. */
 
@@ -54,15 +54,6 @@ export const moKeys = {
   bookings: (slotId: string) => ['mo', 'bookings', slotId] as const,
 };
 
-const noRetryOnProblem = (count: number, error: unknown) => !isApiError(error) && count < 2;
-
-function query(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
 export function useWaitingSummary(horizonDays: number, enabled = true) {
   return useQuery({
     queryKey: moKeys.summary(horizonDays),
@@ -73,21 +64,11 @@ export function useWaitingSummary(horizonDays: number, enabled = true) {
 
 export function useWaitingList(filter: { language?: string; region?: string; overSixMonths?: boolean }, enabled = true) {
   const params = { language: filter.language, region: filter.region, overSixMonths: filter.overSixMonths ? 'true' : undefined };
-  return useQuery({
-    queryKey: moKeys.waitingList(params),
-    queryFn: ({ signal }) => api.get<Items<WaitingEntry>>(`/mo/waiting-list${query({ ...params, limit: 1000 })}`, signal),
-    select: (d) => d.items,
-    enabled,
-  });
+  return useItemsQuery<WaitingEntry>(moKeys.waitingList(params), `/mo/waiting-list${query({ ...params, limit: 1000 })}`, { enabled });
 }
 
 export function useCourses(filter: CourseFilter, enabled = true) {
-  return useQuery({
-    queryKey: moKeys.courses(filter),
-    queryFn: ({ signal }) => api.get<Items<Course>>(`/mo/courses${query({ ...filter })}`, signal),
-    select: (d) => d.items,
-    enabled,
-  });
+  return useItemsQuery<Course>(moKeys.courses(filter), `/mo/courses${query({ ...filter })}`, { enabled });
 }
 
 export function useCourse(id: string) {
@@ -99,30 +80,15 @@ export function useCourse(id: string) {
 }
 
 export function useTestCentres(enabled = true) {
-  return useQuery({
-    queryKey: moKeys.centres,
-    queryFn: ({ signal }) => api.get<Items<TestCentre>>('/mo/test-centres', signal),
-    select: (d) => d.items,
-    enabled,
-  });
+  return useItemsQuery<TestCentre>(moKeys.centres, '/mo/test-centres', { enabled });
 }
 
 export function useTestSlots(filter: SlotFilter, enabled = true) {
-  return useQuery({
-    queryKey: moKeys.slots(filter),
-    queryFn: ({ signal }) => api.get<Items<TestSlot>>(`/mo/test-slots${query({ ...filter, limit: 1000 })}`, signal),
-    select: (d) => d.items,
-    enabled,
-  });
+  return useItemsQuery<TestSlot>(moKeys.slots(filter), `/mo/test-slots${query({ ...filter, limit: 1000 })}`, { enabled });
 }
 
 export function useSlotBookings(slotId: string | null) {
-  return useQuery({
-    queryKey: moKeys.bookings(slotId ?? ''),
-    queryFn: ({ signal }) => api.get<Items<TestBooking>>(`/mo/test-slots/${encodeURIComponent(slotId ?? '')}/bookings`, signal),
-    select: (d) => d.items,
-    enabled: slotId !== null,
-  });
+  return useItemsQuery<TestBooking>(moKeys.bookings(slotId ?? ''), `/mo/test-slots/${encodeURIComponent(slotId ?? '')}/bookings`, { enabled: slotId !== null });
 }
 
 /** The offset of Belgian time from UTC at an instant, in minutes (60 in winter, 120 in summer). */

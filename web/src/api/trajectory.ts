@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api, isApiError } from './client';
+import { api } from './client';
+import { noRetryOnProblem } from './queryHelpers';
 import type { Items } from './types';
 import type { z } from 'zod';
 import type { Deadline, DeadlineStatus, FollowUpItem, Severity } from '../../../server/src/modules/trajectory/dossier/evaluate';
@@ -70,8 +71,6 @@ export const trajectoryKeys = {
   caseload: (filter: CaseloadFilter) => ['dossiers', 'caseload', filter] as const,
   notifications: ['notifications'] as const,
 };
-
-const noRetryOnProblem = (count: number, error: unknown) => !isApiError(error) && count < 2;
 
 export function usePersonDossiers(personId: string, enabled = true) {
   return useQuery({

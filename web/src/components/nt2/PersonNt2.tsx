@@ -6,11 +6,10 @@ import { usePermission } from '../../api/queries';
 import { useConversations, usePersonPlacements, useProviders, type ConversationView, type PlacementView } from '../../api/dutch';
 import { formatDate, formatDateTime } from '../../labels';
 import { adviceTypeLabel, conversationKindLabel } from '../../nt2Labels';
-import { AnchorLink } from '../Link';
 import { ColumnHeads, ScrollTable } from '../ScrollTable';
 import { SectionCard } from '../SectionCard';
 import { PlanConversationForm } from './PlanConversation';
-import { Nt2Problem, PlacementStatusBadge } from './shared';
+import { Nt2Problem, OpenConversationLink, PlacementStatusBadge } from './shared';
 
 /** The "NT2" section of a person's page: conversations, placements and a button to plan a conversation. */
 export function PersonNt2({ personId }: { personId: string }) {
@@ -65,9 +64,7 @@ function ConversationTable({ items }: { items: ConversationView[] }) {
                   <Table.Td>{conversationKindLabel(i18n, c.kind)}</Table.Td>
                   <Table.Td>{c.advice ? adviceTypeLabel(i18n, c.advice.adviceType) : t`Nog geen advies`}</Table.Td>
                   <Table.Td>
-                    <AnchorLink to="/nt2/conversations/$conversationId" params={{ conversationId: c.id }} aria-label={t`Gesprek van ${when} openen`}>
-                      {t`Gesprek openen`}
-                    </AnchorLink>
+                    <OpenConversationLink conversationId={c.id} when={when} />
                   </Table.Td>
                 </Table.Tr>
               );

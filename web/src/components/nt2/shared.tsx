@@ -1,19 +1,13 @@
 import { Alert, Anchor, NativeSelect, type NativeSelectProps } from '@mantine/core';
 import { useLingui } from '@lingui/react/macro';
 import { useEffect, useRef, type ReactNode } from 'react';
-import { isApiError, type ApiError } from '../../api/client';
 import { regionLabel } from '../../labels';
 import { PLACEMENT_STATUS_COLOR, placementStatusLabel, REGION_CODES } from '../../nt2Labels';
-import { RefusalAlert } from '../dossier/ActionModal';
-import { ProblemAlert } from '../ProblemAlert';
+import { AnchorLink } from '../Link';
 import { StatusBadge } from '../StatusBadge';
 
 /** The problem of an NT2 write: a rule refusal (R-15, ENT-20, WF-06) with its rule, else the API's problem. */
-export function Nt2Problem({ error, handledFields = [] }: { error: unknown; handledFields?: readonly string[] }) {
-  if (!error) return null;
-  if (isApiError(error, 'rule-violation')) return <RefusalAlert error={error as ApiError} />;
-  return <ProblemAlert error={error} handledFields={handledFields} />;
-}
+export { WriteProblem as Nt2Problem } from '../WriteProblem';
 
 /** A confirmation after a write, announced politely to screen readers. */
 export function SuccessNote({ children, onClose }: { children: ReactNode; onClose?: () => void }) {
@@ -38,6 +32,16 @@ export function SuccessNote({ children, onClose }: { children: ReactNode; onClos
     >
       {children}
     </Alert>
+  );
+}
+
+/** The link from a list of conversations to one, named by its appointment (`when`, already formatted). */
+export function OpenConversationLink({ conversationId, when }: { conversationId: string; when: string }) {
+  const { t } = useLingui();
+  return (
+    <AnchorLink to="/nt2/conversations/$conversationId" params={{ conversationId }} aria-label={t`Gesprek van ${when} openen`}>
+      {t`Gesprek openen`}
+    </AnchorLink>
   );
 }
 

@@ -1,13 +1,11 @@
 import { NativeSelect, type NativeSelectProps } from '@mantine/core';
 import { useLingui } from '@lingui/react/macro';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { isApiError, newUuid, request, type ApiError } from '../../api/client';
+import { newUuid, request } from '../../api/client';
 import { moKeys } from '../../api/orientation';
 import { useLanguages } from '../../api/queries';
 import { regionLabel } from '../../labels';
 import { MO_REGIONS } from '../../planningLabels';
-import { RefusalAlert } from '../dossier/ActionModal';
-import { ProblemAlert } from '../ProblemAlert';
 
 /** The name of a language code in the current locale, with the code: "Tigrinya (ti)". */
 export function useLanguageName(): (code: string) => string {
@@ -59,9 +57,5 @@ export function useMoWrite<TResult = unknown>(onDone?: (result: TResult) => void
   });
 }
 
-/** The error of a planning write: a refusal by the rules with its rule, or the usual problem alert. */
-export function WriteProblem({ error, handledFields }: { error: unknown; handledFields?: readonly string[] }) {
-  if (!error) return null;
-  if (isApiError(error, 'rule-violation')) return <RefusalAlert error={error as ApiError} />;
-  return <ProblemAlert error={error} {...(handledFields ? { handledFields } : {})} />;
-}
+/** The error of a planning write (the same for every module's writes). */
+export { WriteProblem } from '../WriteProblem';

@@ -13,7 +13,7 @@ import { SectionCard } from '../../components/SectionCard';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { PersonPicker, PlanConversationForm } from '../../components/nt2/PlanConversation';
-import { Nt2Problem } from '../../components/nt2/shared';
+import { Nt2Problem, OpenConversationLink } from '../../components/nt2/shared';
 import { formatDateTime, regionLabel } from '../../labels';
 import { adviceTypeLabel, conversationKindLabel } from '../../nt2Labels';
 
@@ -104,9 +104,7 @@ function ConversationList() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <AnchorLink to="/nt2/conversations/$conversationId" params={{ conversationId: c.id }} aria-label={t`Gesprek van ${when} openen`}>
-                        {t`Gesprek openen`}
-                      </AnchorLink>
+                      <OpenConversationLink conversationId={c.id} when={when} />
                     </Table.Td>
                   </Table.Tr>
                 );
