@@ -11,6 +11,8 @@ const ROLE_LABELS: Record<string, MessageDescriptor> = {
   'test-centre-staff': msg`Medewerker testcentrum`,
   'course-planner': msg`Planner cursussen en testen`,
   'course-provider': msg`Medewerker onderwijsverstrekker`,
+  'interpreting-customer': msg`Aanvrager sociaal tolken en vertalen`,
+  interpreter: msg`Sociaal tolk of vertaler`,
   'interpreting-desk': msg`Dienst sociaal tolken en vertalen`,
   'partner-user': msg`Medewerker partnerorganisatie`,
   manager: msg`Leidinggevende`,

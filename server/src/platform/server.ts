@@ -4,6 +4,7 @@ import { accessCleanupJob } from '../modules/access/access.jobs';
 import { bootstrapAdministrator } from '../modules/access/administration.service';
 import { registerAdministrationRoutes, registerAuditRoutes, registerSessionRoutes, registerSetupRoutes } from '../modules/access';
 import { registerDutchRoutes } from '../modules/dutch';
+import { registerInterpretingRoutes } from '../modules/interpreting';
 import { registerOrientationRoutes } from '../modules/orientation';
 import { registerPersonRoutes, registerReferenceRoutes } from '../modules/persons';
 import { connectTrajectory, followUpJob, registerTrajectoryRoutes } from '../modules/trajectory';
@@ -48,6 +49,7 @@ export function registerRoutes(app: ZodApp, deps: AppDeps): void {
   registerReferenceRoutes(app, deps);
   registerTrajectoryRoutes(app, deps);
   registerOrientationRoutes(app, deps);
+  registerInterpretingRoutes(app, deps);
   connectTrajectory();
   registerDutchRoutes(app, deps);
 }

@@ -11,6 +11,8 @@ export const ROLES = [
   'test-centre-staff', // testcentrummedewerker
   'course-planner', // planner MO-cursussen en testen
   'course-provider', // medewerker onderwijsverstrekker (CBE, CVO, UTC)
+  'interpreting-customer', // medewerker klantorganisatie sociaal tolken en vertalen
+  'interpreter', // sociaal tolk of vertaler (freelancer)
   'interpreting-desk', // dienst Sociaal Tolken en Vertalen
   'partner-user', // medewerker partnerorganisatie
   'manager', // leidinggevende, regiomanager
@@ -44,6 +46,10 @@ export const PERMISSIONS = [
   'nt2.conversation.manage', // NT2 conversations, tests taken, binding advice, placements
   'nt2.needs.read', // the NT2 needs plan (demand against planned capacity)
   'nt2.provider.manage', // a provider's own offer, incoming placements, enrolment and results
+  'interpreting.request', // a customer organisation's staff: request, follow and cancel interpreting or translation
+  'interpreting.desk', // the STV desk: register, certification, matching, assignments, invoicing
+  'interpreting.assignment.self', // an interpreter: own offers, assignments, availability, performance records
+  'interpreting.figures.read', // the published STV figures and the bottleneck languages
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -89,9 +95,11 @@ export const ROLE_PERMISSIONS = {
   'test-centre-staff': ['person.read', 'mo.test.manage'],
   'course-planner': ['person.read', 'dossier.read', 'mo.course.manage', 'mo.waiting-list.read', 'mo.attendance.record', 'mo.test.manage', 'nt2.needs.read'],
   'course-provider': ['nt2.provider.manage'],
-  'interpreting-desk': ['person.read'],
+  'interpreting-customer': ['interpreting.request'],
+  'interpreter': ['interpreting.assignment.self'],
+  'interpreting-desk': ['person.read', 'interpreting.desk', 'interpreting.figures.read'],
   'partner-user': ['person.read'],
-  'manager': ['person.read', 'dossier.read', 'mo.waiting-list.read', 'nt2.needs.read'],
+  'manager': ['person.read', 'dossier.read', 'mo.waiting-list.read', 'nt2.needs.read', 'interpreting.figures.read'],
   'enforcement-officer': ['person.read', 'dossier.read', 'enforcement.read'],
   'data-protection-officer': ['person.read', 'person.access-log.read', 'audit.export'],
   'administrator': ['user.manage', 'api-token.manage', 'organisation.manage', 'audit.export'],
@@ -106,6 +114,8 @@ export const ROLE_PURPOSES = {
   'test-centre-staff': ['course-planning'],
   'course-planner': ['course-planning'],
   'course-provider': ['dutch-learning'],
+  'interpreting-customer': ['interpreting'],
+  'interpreter': ['interpreting'],
   'interpreting-desk': ['interpreting'],
   'partner-user': ['partner-cooperation'],
   'manager': ['management-reporting'],
