@@ -38,16 +38,16 @@ export function previousWorkingDay(date: string): string {
   return day;
 }
 
-/** Working days from `from` (exclusive) to `to` (inclusive of whole days before it). */
-export function workingDaysBetween(from: string, to: string): number {
+/** How many working days before `to` the day `from` is: Thursday is two working days before Monday. */
+export function workingDaysBefore(from: string, to: string): number {
   let count = 0;
-  for (let day = addDays(from, 1); day < to; day = addDays(day, 1)) if (!isWeekend(day)) count += 1;
+  for (let day = from; day < to; day = addDays(day, 1)) if (!isWeekend(day)) count += 1;
   return count;
 }
 
 /** STV-04: was the request made with less than the lead time? Accepted, but flagged for the desk. */
 export function isShortNotice(requestedAt: Date, startsAt: Date, rules: StvRules = stvRulesOn(belgianDateHour(startsAt).date)): boolean {
-  return workingDaysBetween(belgianDateHour(requestedAt).date, belgianDateHour(startsAt).date) < rules.leadTimeWorkingDays;
+  return workingDaysBefore(belgianDateHour(requestedAt).date, belgianDateHour(startsAt).date) < rules.leadTimeWorkingDays;
 }
 
 /** STV-08: free until 10:00 on the working day before the execution date, late after that. */
