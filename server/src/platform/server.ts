@@ -5,6 +5,7 @@ import { bootstrapAdministrator } from '../modules/access/administration.service
 import { registerAdministrationRoutes, registerAuditRoutes, registerSessionRoutes, registerSetupRoutes } from '../modules/access';
 import { registerDutchRoutes } from '../modules/dutch';
 import { registerInterpretingRoutes } from '../modules/interpreting';
+import { registerCertificationRoutes } from '../modules/interpreting/certification';
 import { registerOrientationRoutes } from '../modules/orientation';
 import { registerPersonRoutes, registerReferenceRoutes } from '../modules/persons';
 import { connectTrajectory, followUpJob, registerTrajectoryRoutes } from '../modules/trajectory';
@@ -50,6 +51,7 @@ export function registerRoutes(app: ZodApp, deps: AppDeps): void {
   registerTrajectoryRoutes(app, deps);
   registerOrientationRoutes(app, deps);
   registerInterpretingRoutes(app, deps);
+  registerCertificationRoutes(app, deps);
   connectTrajectory();
   registerDutchRoutes(app, deps);
 }
