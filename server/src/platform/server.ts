@@ -6,6 +6,9 @@ import { registerAdministrationRoutes, registerAuditRoutes, registerSessionRoute
 import { registerDutchRoutes } from '../modules/dutch';
 import { registerInterpretingRoutes } from '../modules/interpreting';
 import { registerCertificationRoutes } from '../modules/interpreting/certification';
+import { interpretingJobs } from '../modules/interpreting/interpreting.jobs';
+import { mailTransportFromEnv } from '../modules/interpreting/outbox';
+import { registerInterpretingReportRoutes } from '../modules/interpreting/routes/reports.routes';
 import { registerOrientationRoutes } from '../modules/orientation';
 import { registerPersonRoutes, registerReferenceRoutes } from '../modules/persons';
 import { connectTrajectory, followUpJob, registerTrajectoryRoutes } from '../modules/trajectory';
@@ -52,6 +55,7 @@ export function registerRoutes(app: ZodApp, deps: AppDeps): void {
   registerOrientationRoutes(app, deps);
   registerInterpretingRoutes(app, deps);
   registerCertificationRoutes(app, deps);
+  registerInterpretingReportRoutes(app, deps);
   connectTrajectory();
   registerDutchRoutes(app, deps);
 }
@@ -96,7 +100,8 @@ export async function startKruispunt(env: Record<string, string | undefined>, op
     logger,
   };
   const bootstrap = await bootstrapAdministrator(deps, config.bootstrapAdmin);
-  const jobs = config.jobs ? await startJobs(db, [accessCleanupJob(db), followUpJob(db, clock)], logger) : null;
+  const mail = await mailTransportFromEnv(env, logger);
+  const jobs = config.jobs ? await startJobs(db, [accessCleanupJob(db), followUpJob(db, clock), ...interpretingJobs(db, clock, mail, logger)], logger) : null;
   const app = await buildApp(deps);
   registerRoutes(app, deps);
   await app.listen({ port: config.port, host: config.host });
