@@ -83,6 +83,9 @@ describe('interpreting requests from customer to completed (issue 5 §1, §3, §
 
     const offered = await desk.request('POST', `/api/v1/interpreting/requests/${r.id}/offer`, { body: { interpreterId: near.id } });
     expect(offered.statusCode).toBe(200);
+    // The pending offer does not make its own interpreter look busy for this request.
+    const again = (await desk.request('GET', `/api/v1/interpreting/requests/${r.id}/candidates`)).json();
+    expect(again.ranked.map((c: { interpreterId: string }) => c.interpreterId)).toContain(near.id);
     const mine = (await near.user!.request('GET', '/api/v1/interpreting/my-assignments')).json();
     const assignment = mine.items.find((a: { requestId: string }) => a.requestId === r.id);
     expect(assignment).toMatchObject({ status: 'offered', language: 'ar' });
@@ -97,7 +100,9 @@ describe('interpreting requests from customer to completed (issue 5 §1, §3, §
     const done = await near.user!.request('POST', `/api/v1/interpreting/assignments/${assignment.id}/complete`, { body: { actualMinutes: 80, travelKm: 12 } });
     // STV-05: €8 first hour + 2 started quarters × €2 + 12 km × €0.33.
     expect(done.json().charge).toMatchObject({ customerCents: 800 + 400 + 396, ruleSetId: 'stv-2022-03' });
-    expect((await customer.request('GET', `/api/v1/interpreting/requests/${r.id}`)).json()).toMatchObject({ status: 'completed', tableRow: 'completed' });
+    expect((await customer.request('GET', `/api/v1/interpreting/requests/${r.id}`)).json()).toMatchObject({ status: 'completed', tableRow: 'completed', customerName: 'AZ Sint-Jan' });
+    const portal = (await near.user!.request('GET', '/api/v1/interpreting/my-assignments')).json();
+    expect(portal.items.find((a: { id: string }) => a.id === assignment.id).charge).toMatchObject({ customerCents: 1596 });
     t.clock.now = NOW;
   });
 
@@ -141,6 +146,10 @@ describe('interpreting requests from customer to completed (issue 5 §1, §3, §
     expect(homeless.json().errors[0]).toMatchObject({ field: 'address', code: 'on-site-needs-address' });
     const absurd = await customer.request('POST', '/api/v1/interpreting/requests', { body: onSite({ expectedMinutes: -5 }) });
     expect(absurd.statusCode).toBe(400);
+    const ghost = await desk.request('POST', '/api/v1/interpreting/interpreters', {
+      body: { name: 'Spook', email: 'spook@example.be', languages: [{ language: 'ar', status: 'crisis', channels: ['phone'] }], userId: '00000000-0000-4000-8000-00000000dead' },
+    });
+    expect(ghost.json().errors[0]).toMatchObject({ field: 'userId', code: 'user-unknown' });
     const otherCustomer = await t.user(['interpreting-customer'], { organisationId: AGII });
     const r = await request();
     expect((await otherCustomer.request('GET', `/api/v1/interpreting/requests/${r.id}`)).statusCode).toBe(404);

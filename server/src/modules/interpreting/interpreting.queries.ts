@@ -67,7 +67,7 @@ export async function replaceAvailability(tx: Executor, tenantId: string, interp
  * Everyone who speaks the language, with what the ranking needs for the week around `around`:
  * absences and live assignments in a window, the month's minutes, and the year's reliability.
  */
-export async function candidatesFor(tx: Executor, language: string, around: Date | null): Promise<Candidate[]> {
+export async function candidatesFor(tx: Executor, language: string, around: Date | null, forRequestId: string | null = null): Promise<Candidate[]> {
   const from = around ? new Date(around.getTime() - 86_400_000) : new Date(0);
   const to = around ? new Date(around.getTime() + 86_400_000) : new Date(0);
   const month = around ?? new Date();
@@ -77,7 +77,8 @@ export async function candidatesFor(tx: Executor, language: string, around: Date
         coalesce((select jsonb_agg(jsonb_build_object('startsAt', b.starts_at, 'endsAt', b.ends_at)) from interpreter_absences b
           where b.interpreter_id = i.id and b.starts_at < ${to.toISOString()} and b.ends_at > ${from.toISOString()}), '[]') as absences,
         coalesce((select jsonb_agg(jsonb_build_object('startsAt', s.starts_at, 'endsAt', s.ends_at)) from interpreting_assignments s
-          where s.interpreter_id = i.id and s.status in ('offered', 'accepted') and s.starts_at < ${to.toISOString()} and s.ends_at > ${from.toISOString()}), '[]') as busy,
+          where s.interpreter_id = i.id and s.status in ('offered', 'accepted') and s.starts_at < ${to.toISOString()} and s.ends_at > ${from.toISOString()}
+            ${forRequestId ? sql`and s.request_id <> ${forRequestId}` : sql``}), '[]') as busy,
         coalesce((select sum(extract(epoch from s.ends_at - s.starts_at) / 60)::int from interpreting_assignments s
           where s.interpreter_id = i.id and s.status in ('accepted', 'completed')
             and s.starts_at >= date_trunc('month', ${month.toISOString()}::timestamptz) and s.starts_at < date_trunc('month', ${month.toISOString()}::timestamptz) + interval '1 month'), 0) as month_minutes,
@@ -123,6 +124,8 @@ export interface RequestRow {
   sensitive: boolean;
   ukraine_crisis: boolean;
   status: 'open' | 'assigned' | 'completed' | 'not-completed' | 'not-answered';
+  customer_name: string;
+  document: string | null;
   outcome: string | null;
   cancelled_by: string | null;
   created_at: string;
@@ -132,7 +135,8 @@ export interface RequestRow {
 
 const REQUEST_COLUMNS = sql`r.id, r.customer_organisation_id, r.requested_by, r.channel, r.language, r.variant, r.starts_at, r.expected_minutes,
   to_char(r.deadline, 'YYYY-MM-DD') as deadline, r.address, r.latitude, r.longitude, r.region, r.sector, r.subject,
-  r.sensitive, r.ukraine_crisis, r.status, r.outcome, r.cancelled_by, r.created_at, r.version,
+  r.sensitive, r.ukraine_crisis, r.status, r.outcome, r.cancelled_by, r.created_at, r.version, r.document,
+  (select o.name from organisations o where o.id = r.customer_organisation_id) as customer_name,
   (select jsonb_build_object('id', s.id, 'interpreterId', s.interpreter_id, 'interpreterName', i.name, 'status', s.status,
      'actualMinutes', s.actual_minutes, 'travelKm', s.travel_km)
    from interpreting_assignments s join interpreters i on i.id = s.interpreter_id
@@ -168,9 +172,11 @@ export interface AssignmentRow {
   variant: string;
   subject: string;
   address: RequestRow['address'];
+  charge: { customerCents: number; interpreterCents: number; lines: Array<{ code: string; cents: number; quantity: number }>; ruleSetId: string } | null;
 }
 
-const ASSIGNMENT_COLUMNS = sql`s.id, s.request_id, s.interpreter_id, s.status, s.starts_at, s.ends_at, s.actual_minutes, r.channel, r.language, r.variant, r.subject, r.address`;
+const ASSIGNMENT_COLUMNS = sql`s.id, s.request_id, s.interpreter_id, s.status, s.starts_at, s.ends_at, s.actual_minutes, r.channel, r.language, r.variant, r.subject,
+  r.address, s.ranking->'charge' as charge`;
 
 export async function findAssignment(tx: Executor, id: string, forUpdate = false): Promise<AssignmentRow | undefined> {
   if (forUpdate) await tx.execute(sql`select id from interpreting_assignments where id = ${id} for update`);

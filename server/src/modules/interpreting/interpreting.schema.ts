@@ -81,12 +81,15 @@ export type CreateRequestInput = z.infer<typeof createRequestBody>;
 export const requestSchema = z.object({
   id: z.uuid(),
   customerOrganisationId: z.uuid(),
+  customerName: z.string(),
   channel: z.enum(CHANNELS),
   language: z.string(),
   variant: z.string(),
   startsAt: z.string().nullable(),
   expectedMinutes: z.number().nullable(),
   deadline: z.string().nullable(),
+  document: z.string().nullable(),
+  address: z.string().nullable(),
   sector: z.string(),
   subject: z.string(),
   sensitive: z.boolean(),
@@ -150,4 +153,8 @@ export const assignmentSchema = z.object({
   subject: z.string(),
   address: z.string().nullable(),
   actualMinutes: z.number().nullable(),
+  charge: z
+    .object({ customerCents: z.number(), interpreterCents: z.number(), lines: z.array(z.object({ code: z.string(), cents: z.number(), quantity: z.number() })), ruleSetId: z.string() })
+    .nullable()
+    .describe('What the assignment costs and pays, once completed or cancelled late'),
 });

@@ -69,7 +69,12 @@ export async function createInterpreter(
       return interpreterView((await q.findInterpreter(tx, id))!);
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('validation', { fields: [{ field: 'languages', code: 'duplicate-language' }] });
+    const cause = (error as { cause?: { code?: string; constraint?: string } }).cause ?? (error as { code?: string; constraint?: string });
+    if (cause.code === '23503') throw new AppError('validation', { fields: [{ field: 'userId', code: 'user-unknown' }] });
+    if (isUniqueViolation(error)) {
+      const field = cause.constraint === 'interpreters_user_key' ? 'userId' : 'languages';
+      throw new AppError('validation', { fields: [{ field, code: field === 'userId' ? 'user-already-interpreter' : 'duplicate-language' }] });
+    }
     throw error;
   }
 }
@@ -106,12 +111,15 @@ function requestView(r: q.RequestRow) {
   return {
     id: r.id,
     customerOrganisationId: r.customer_organisation_id,
+    customerName: r.customer_name,
     channel: r.channel,
     language: r.language,
     variant: r.variant,
     startsAt: r.starts_at ? new Date(r.starts_at).toISOString() : null,
     expectedMinutes: r.expected_minutes,
     deadline: r.deadline,
+    document: r.document,
+    address: r.address ? `${r.address.street} ${r.address.houseNumber}, ${r.address.postalCode} ${r.address.municipality}` : null,
     sector: r.sector,
     subject: r.subject,
     sensitive: r.sensitive,
@@ -197,7 +205,7 @@ export async function candidates(deps: InterpretingDeps, ctx: ActorContext, requ
   requirePermission(ctx, 'interpreting.desk');
   return withTenant(deps.db, scopeOf(ctx), async (tx) => {
     const r = await visibleRequest(tx, ctx, requestId);
-    const pool = await q.candidatesFor(tx, r.language, r.starts_at ? new Date(r.starts_at) : null);
+    const pool = await q.candidatesFor(tx, r.language, r.starts_at ? new Date(r.starts_at) : null, r.id);
     const result = rankCandidates(rankRequestOf(r), pool);
     const alternatives =
       r.channel === 'on-site' && !result.ranked.length
@@ -220,7 +228,7 @@ export async function offer(deps: InterpretingDeps, ctx: ActorContext, requestId
       if (!interpreter) throw notFound('interpreter');
       const r = await visibleRequest(tx, ctx, requestId, true);
       if (r.status !== 'open') refuse('request-not-open', 'WF-16', { status: r.status });
-      const [candidate] = (await q.candidatesFor(tx, r.language, r.starts_at ? new Date(r.starts_at) : null)).filter((c) => c.interpreterId === interpreterId);
+      const [candidate] = (await q.candidatesFor(tx, r.language, r.starts_at ? new Date(r.starts_at) : null, r.id)).filter((c) => c.interpreterId === interpreterId);
       const checked = candidate ? qualify(rankRequestOf(r), candidate) : ({ excluded: 'language' } as const);
       if ('excluded' in checked) {
         const rule = checked.excluded === 'status' ? 'R-26' : 'WF-16';
@@ -284,6 +292,7 @@ export function assignmentView(a: q.AssignmentRow) {
     subject: a.subject,
     address: a.address ? `${a.address.street} ${a.address.houseNumber}, ${a.address.postalCode} ${a.address.municipality}` : null,
     actualMinutes: a.actual_minutes,
+    charge: a.charge,
   };
 }
 
