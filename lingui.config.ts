@@ -9,7 +9,9 @@ import { formatter } from '@lingui/format-po';
  */
 export default defineConfig({
   sourceLocale: 'nl',
-  locales: ['nl', 'en'],
+  // French serves the interpreter portal (issue 5 §7); untranslated French messages fall back to English.
+  locales: ['nl', 'en', 'fr'],
+  fallbackLocales: { fr: 'en' },
   catalogs: [
     {
       path: '<rootDir>/web/src/locales/{locale}/messages',

@@ -43,10 +43,11 @@ let catalogues: { nl: Map<string, string>; en: Map<string, string> } | null = nu
 /** The refusal in the locale's words, or null when the code is unknown. */
 export function refusalMessage(locale: string, code: string, values: Record<string, unknown> = {}): string | null {
   catalogues ??= { nl: parsePo(nlPo), en: parsePo(enPo) };
-  const message = (locale === 'en' ? catalogues.en : catalogues.nl).get(code);
+  // French has no server catalogue: the server answers French users in English, so do we.
+  const message = (locale === 'en' || locale === 'fr' ? catalogues.en : catalogues.nl).get(code);
   if (!message) return null;
   try {
-    const formatted = new IntlMessageFormat(message, locale).format(values as Record<string, string | number>);
+    const formatted = new IntlMessageFormat(message, locale === 'fr' ? 'en' : locale).format(values as Record<string, string | number>);
     return typeof formatted === 'string' ? formatted : String(formatted);
   } catch {
     return message;

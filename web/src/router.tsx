@@ -20,6 +20,10 @@ import { WaitingListPage } from './pages/planning/WaitingListPage';
 import { ConversationPage as Nt2ConversationPage } from './pages/nt2/ConversationPage';
 import { NeedsPlanPage as Nt2NeedsPlanPage } from './pages/nt2/NeedsPlanPage';
 import { Nt2Page } from './pages/nt2/Nt2Page';
+import { DeskPage as InterpretingDeskPage } from './pages/interpreting/DeskPage';
+import { InterpretersPage } from './pages/interpreting/InterpretersPage';
+import { PortalPage as InterpreterPortalPage } from './pages/interpreting/PortalPage';
+import { RequestsPage as InterpretingRequestsPage } from './pages/interpreting/RequestsPage';
 import { ProviderPage as Nt2ProviderPage } from './pages/nt2/ProviderPage';
 import { Redirect } from './components/Redirect';
 import { SkipLink } from './components/SkipLink';
@@ -123,6 +127,14 @@ const nt2ProviderRoute = createRoute({ getParentRoute: () => appRoute, path: '/n
 
 const nt2NeedsRoute = createRoute({ getParentRoute: () => appRoute, path: '/nt2/needs', component: Nt2NeedsPlanPage });
 
+const interpretingRequestsRoute = createRoute({ getParentRoute: () => appRoute, path: '/interpreting/requests', component: InterpretingRequestsPage });
+
+const interpretingDeskRoute = createRoute({ getParentRoute: () => appRoute, path: '/interpreting/desk', component: InterpretingDeskPage });
+
+const interpretersRoute = createRoute({ getParentRoute: () => appRoute, path: '/interpreting/interpreters', component: InterpretersPage });
+
+const interpreterPortalRoute = createRoute({ getParentRoute: () => appRoute, path: '/interpreting/portal', component: InterpreterPortalPage });
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   setupRoute,
@@ -146,6 +158,10 @@ const routeTree = rootRoute.addChildren([
     nt2ConversationRoute,
     nt2ProviderRoute,
     nt2NeedsRoute,
+    interpretingRequestsRoute,
+    interpretingDeskRoute,
+    interpretersRoute,
+    interpreterPortalRoute,
   ]),
 ]);
 

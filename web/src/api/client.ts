@@ -1,4 +1,4 @@
-import { currentLocale } from '../i18n';
+import { acceptLanguage } from '../i18n';
 import type { FieldError, Problem } from './types';
 
 const PROBLEM_PREFIX = 'urn:kruispunt:problem:';
@@ -122,7 +122,7 @@ export async function request<T>(method: string, path: string, options: RequestO
 async function send<T>(method: string, path: string, options: RequestOptions): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
-    'Accept-Language': currentLocale(),
+    'Accept-Language': acceptLanguage(),
   };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') {

@@ -48,12 +48,17 @@ export function useSession() {
 }
 
 /** The start page for a session: person search, or the administration pages for administrators. */
-export function homePath(session: Pick<SessionInfo, 'permissions' | 'mfaSetupRequired'>): '/persons' | '/admin/users' | '/sessions' | '/mfa-setup' | '/nt2/provider' {
+export function homePath(
+  session: Pick<SessionInfo, 'permissions' | 'mfaSetupRequired'>,
+): '/persons' | '/admin/users' | '/sessions' | '/mfa-setup' | '/nt2/provider' | '/interpreting/requests' | '/interpreting/portal' {
   if (session.mfaSetupRequired) return '/mfa-setup';
   if (session.permissions.includes('person.read')) return '/persons';
   if (session.permissions.includes('user.manage')) return '/admin/users';
   // Course providers see no persons outside their own placements: their inbox is their start.
   if (session.permissions.includes('nt2.provider.manage')) return '/nt2/provider';
+  // Interpreting: customers, the desk and interpreters start at their own view (issue 5).
+  if (session.permissions.includes('interpreting.request')) return '/interpreting/requests';
+  if (session.permissions.includes('interpreting.assignment.self')) return '/interpreting/portal';
   return '/sessions';
 }
 

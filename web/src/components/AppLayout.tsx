@@ -161,6 +161,10 @@ export function AppLayout() {
             )}
             {can('nt2.provider.manage') && <NavLinkItem to="/nt2/provider" label={t`NT2-aanbod en inbox`} />}
             {can('nt2.needs.read') && <NavLinkItem to="/nt2/needs" label={t`NT2-behoefteplan`} />}
+            {can('interpreting.request') && <NavLinkItem to="/interpreting/requests" label={t`Tolkaanvragen`} />}
+            {can('interpreting.desk') && <NavLinkItem to="/interpreting/desk" label={t`Tolkendienst: aanvragen`} />}
+            {can('interpreting.desk') && <NavLinkItem to="/interpreting/interpreters" label={t`Tolkenregister`} />}
+            {can('interpreting.assignment.self') && <NavLinkItem to="/interpreting/portal" label={t`Mijn opdrachten`} />}
             {can('user.manage') && <NavLinkItem to="/admin/users" label={t`Gebruikers`} />}
             {can('api-token.manage') && <NavLinkItem to="/admin/api-tokens" label={t`API-sleutels`} />}
             <NavLinkItem to="/sessions" label={t`Mijn sessies`} />

@@ -12,7 +12,7 @@ function endonym(locale: Locale): string {
   }
 }
 
-/** The nl/en switch. The choice is kept in localStorage and sent as Accept-Language. */
+/** The language switch (nl/en/fr; French mainly serves the interpreter portal). The choice is kept in localStorage and sent as Accept-Language. */
 export function LanguageSwitch() {
   const { t, i18n } = useLingui();
   const queryClient = useQueryClient();
