@@ -61,17 +61,29 @@ export function distanceKm(a: { latitude: number; longitude: number }, b: { lati
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
-function withinWindows(c: Candidate, startsAt: Date, endsAt: Date): boolean {
+/** The request's slot in Belgian weekday and times, worked out once per request, not per candidate. */
+export interface RequestSlot {
+  weekday: number;
+  from: string;
+  to: string;
+}
+
+const HHMM = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+export function requestSlot(request: Pick<RankRequest, 'startsAt' | 'endsAt'>): RequestSlot | null {
+  if (!request.startsAt || !request.endsAt) return null;
+  const start = belgianDateHour(request.startsAt);
+  const sameDay = belgianDateHour(request.endsAt).date === start.date;
+  return { weekday: start.weekday, from: HHMM.format(request.startsAt), to: sameDay ? HHMM.format(request.endsAt) : '24:00' };
+}
+
+function withinWindows(c: Candidate, slot: RequestSlot): boolean {
   if (!c.availability.length) return true;
-  const start = belgianDateHour(startsAt);
-  const hhmm = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
-  const from = hhmm(startsAt);
-  const to = belgianDateHour(endsAt).date === start.date ? hhmm(endsAt) : '24:00';
-  return c.availability.some((w) => w.weekday === start.weekday && w.starts <= from && to <= w.ends);
+  return c.availability.some((w) => w.weekday === slot.weekday && w.starts <= slot.from && slot.to <= w.ends);
 }
 
 /** Checks one candidate; returns why not, or the language entry that qualifies. */
-export function qualify(request: RankRequest, c: Candidate): { excluded: Exclusion } | { entry: Candidate['languages'][number]; distanceKm: number | null } {
+export function qualify(request: RankRequest, c: Candidate, slot: RequestSlot | null = requestSlot(request)): { excluded: Exclusion } | { entry: Candidate['languages'][number]; distanceKm: number | null } {
   const sameLanguage = c.languages.filter((l) => l.language === request.language && (l.variant === '' || request.variant === '' || l.variant === request.variant));
   if (!sameLanguage.length) return { excluded: 'language' };
   const allowed = allowedStatuses(request.sensitive);
@@ -84,8 +96,8 @@ export function qualify(request: RankRequest, c: Candidate): { excluded: Exclusi
     distance = Math.round(distanceKm({ latitude: c.latitude, longitude: c.longitude }, { latitude: request.latitude, longitude: request.longitude }) * 10) / 10;
     if (distance > c.maxTravelKm) return { excluded: 'too-far' };
   }
-  if (request.startsAt && request.endsAt) {
-    if (!withinWindows(c, request.startsAt, request.endsAt)) return { excluded: 'outside-availability' };
+  if (request.startsAt && request.endsAt && slot) {
+    if (!withinWindows(c, slot)) return { excluded: 'outside-availability' };
     if (c.absences.some((a) => overlaps(a, request.startsAt!, request.endsAt!))) return { excluded: 'absent' };
     if (c.busy.some((b) => overlaps(b, request.startsAt!, request.endsAt!))) return { excluded: 'overlap' };
   }
@@ -104,8 +116,9 @@ export const RANKING_WEIGHTS = { variantMatch: 30, certified: 20, distancePerKm:
 export function rankCandidates(request: RankRequest, candidates: readonly Candidate[]): { ranked: Ranked[]; excluded: Partial<Record<Exclusion, number>> } {
   const ranked: Ranked[] = [];
   const excluded: Partial<Record<Exclusion, number>> = {};
+  const slot = requestSlot(request);
   for (const c of candidates) {
-    const result = qualify(request, c);
+    const result = qualify(request, c, slot);
     if ('excluded' in result) {
       excluded[result.excluded] = (excluded[result.excluded] ?? 0) + 1;
       continue;

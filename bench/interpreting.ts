@@ -1,0 +1,721 @@
+/**
+ * Interpreting benchmark (issue 5, "Measured in bench/"), through the real HTTP API of the platform
+ * (startKruispunt, an interpreting-desk user signed in, plain fetch with a concurrency limit):
+ *
+ *   (1) ranking candidates for one request (GET /api/v1/interpreting/requests/:id/candidates) over a
+ *       register of 3,000 interpreters and a year of 80,000 requests with their assignments: p95
+ *       under 50 ms on PostgreSQL, for requests in common and rare languages, one client after the
+ *       other and then with 10 concurrent clients;
+ *   (2) 100 concurrent offers (POST /api/v1/interpreting/requests/:id/offer) of overlapping slots to
+ *       the same few interpreters: no double booking (checked in SQL afterwards: no two live
+ *       assignments of one interpreter overlap, at most one live assignment per request), with
+ *       throughput and p95.
+ *
+ * Then, on where the ranking time goes: EXPLAIN ANALYZE of the `candidatesFor` query (as the owner)
+ * per sub-query, the query alone in withTenant, and a small sample ranked with the index of
+ * migration 0012 (interpreter_id, offered_at) dropped, to show what it saves.
+ *
+ *   BENCH_SUITE=interpreting npm run bench        (or: npx tsx bench/interpreting.ts)
+ *
+ * Seeding writes the tables directly (insert … select from jsonb_to_recordset): the register (60
+ * languages with a long tail, Arabic variants, statuses, channels, weekly availability, absences,
+ * coordinates across Flanders and Brussels) and a year of requests with assignments (about 80 %
+ * answered, the rest not answered or open), repeatable from BENCH_SEED.
+ *
+ * The server runs on a clock that starts at BENCH_INTERPRETING_NOW and moves with real time.
+ * Note: the reliability part of `candidatesFor` counts offers since the database's now() − 1 year,
+ * not the server clock, so with a clock far from the real date those counts come out 0 (the
+ * scanning work is the same).
+ *
+ * Environment (all optional):
+ *   BENCH_ONLY=pglite|postgres                default both (PostgreSQL first, full size; PGlite smaller)
+ *   BENCH_DATABASE_URL                        server (default postgres://root@127.0.0.1:5432/test); the database
+ *                                             kruispunt_bench_interpreting is (re)created there and dropped at the end
+ *   BENCH_INTERPRETING_INTERPRETERS=3000      register size (PGlite: BENCH_INTERPRETING_PGLITE_INTERPRETERS=600)
+ *   BENCH_INTERPRETING_REQUESTS=80000         requests over the year (PGlite: BENCH_INTERPRETING_PGLITE_REQUESTS=16000)
+ *   BENCH_INTERPRETING_RANKINGS=300           measured ranking requests per pass (PGlite 100)
+ *   BENCH_INTERPRETING_CLIENTS=10             concurrent clients of the second ranking pass
+ *   BENCH_INTERPRETING_OFFERS=100             concurrent offer attempts in (2)
+ *   BENCH_INTERPRETING_HOT=5                  interpreters the offers in (2) go to
+ *   BENCH_INTERPRETING_BASELINE=8             requests ranked (1 client) with the index of migration 0012 dropped,
+ *                                             to show what it saves (PGlite 10; 0 = skip)
+ *   BENCH_INTERPRETING_NOW=2026-11-23T08:00:00Z
+ *   BENCH_SEED=20240601
+ *   BENCH_WRITE_RESULTS=1                     0 = do not update bench/RESULTS.md
+ */
+import { execSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, withTenant, type Database, type Executor } from '../server/src/platform/db/database';
+import * as iq from '../server/src/modules/interpreting/interpreting.queries';
+import { numberEnv } from './env';
+import { Rng } from './rng';
+import {
+  api,
+  createUserAndSignIn,
+  expectStatus,
+  isMain,
+  measureResources,
+  openSuiteDatabase,
+  pool,
+  runDirectly,
+  runSuite,
+  startBenchServer,
+  suiteSection,
+  type BenchKind,
+  type Log,
+  type RegisterCleanup,
+  type SuiteRunOptions,
+} from './support';
+
+const env = process.env;
+const DB_NAME = 'kruispunt_bench_interpreting';
+const AGII = '00000000-0000-4000-8000-000000000001';
+const ADMIN = { email: 'bench-interpreting-admin@example.org', password: 'bench-interpreting-admin-password-0001' };
+const DESK = { email: 'bench-interpreting-desk@example.org', password: 'bench-interpreting-desk-password-0001' };
+const DAY = 86_400_000;
+
+/** 60 languages, most asked first; weights follow a long tail (1 / rank^1.1). */
+const LANGUAGES = [
+  'ar', 'prs', 'uk', 'ti', 'ps', 'ru', 'tr', 'so', 'fa', 'kmr', 'ckb', 'am', 'ro', 'bg', 'pl', 'es', 'pt', 'sq', 'sr', 'bs',
+  'mk', 'hy', 'ka', 'az', 'ur', 'pa', 'hi', 'bn', 'ta', 'ne', 'zh', 'vi', 'th', 'tl', 'ln', 'sw', 'ha', 'yo', 'ig', 'ff',
+  'wo', 'om', 'rw', 'rn', 'ber', 'uz', 'tg', 'tk', 'mn', 'ky', 'ug', 'si', 'my', 'km', 'lo', 'ko', 'ja', 'he', 'el', 'it',
+] as const;
+const LANGUAGE_WEIGHTS: [number, number][] = LANGUAGES.map((_, rank) => [rank, 1 / (rank + 1) ** 1.1]);
+const COMMON = 10;
+const RARE_FROM = 25;
+const ARABIC_VARIANTS: [string, number][] = [['', 30], ['levantine', 25], ['maghrebi', 20], ['iraqi', 10], ['egyptian', 8], ['gulf', 4], ['sudanese', 3]];
+const STATUSES: [string, number][] = [['certified', 40], ['sworn', 4], ['crisis', 10], ['language-helper', 30], ['in-training', 16]];
+const CITIES: [string, number, number, string, number][] = [
+  ['Antwerpen', 51.2194, 4.4025, 'ANT', 20], ['Gent', 51.0543, 3.7174, 'OV', 14], ['Brussel', 50.8503, 4.3517, 'BRU', 18], ['Leuven', 50.8798, 4.7005, 'VB', 6],
+  ['Brugge', 51.2093, 3.2247, 'WV', 5], ['Hasselt', 50.9307, 5.3325, 'LI', 5], ['Mechelen', 51.0259, 4.4776, 'ANT', 5], ['Kortrijk', 50.828, 3.2649, 'WV', 4],
+  ['Aalst', 50.9378, 4.0403, 'OV', 3], ['Genk', 50.965, 5.5, 'LI', 4], ['Oostende', 51.2154, 2.928, 'WV', 3], ['Sint-Niklaas', 51.165, 4.143, 'OV', 3],
+  ['Turnhout', 51.3226, 4.9446, 'ANT', 3], ['Vilvoorde', 50.9281, 4.4258, 'VB', 3],
+];
+const SECTORS = ['health', 'welfare', 'education', 'justice', 'integration', 'housing', 'employment'];
+
+// ---------------------------------------------------------------------------------------------
+// The synthetic register and year
+
+interface Interpreter {
+  id: string;
+  name: string;
+  city: number;
+  lat: number;
+  lon: number;
+  maxTravelKm: number;
+  languages: { language: string; variant: string; status: string; channels: string[] }[];
+  availability: { weekday: number; starts: string; ends: string }[];
+  absences: { startsAt: number; endsAt: number }[];
+  /** Live intervals (ms) while seeding, to keep seeded assignments from overlapping. */
+  live: [number, number][];
+}
+
+interface RequestSeed {
+  id: string;
+  customer: string;
+  channel: 'on-site' | 'phone' | 'video' | 'translation';
+  language: string;
+  variant: string;
+  startsAt: number | null;
+  minutes: number | null;
+  deadline: string | null;
+  lat: number | null;
+  lon: number | null;
+  region: string | null;
+  sector: string;
+  sensitive: boolean;
+  ukraine: boolean;
+  status: string;
+  outcome: string | null;
+  cancelledBy: string | null;
+  closedAt: number | null;
+  createdAt: number;
+}
+
+interface AssignmentSeed {
+  id: string;
+  request: string;
+  interpreter: string;
+  status: string;
+  startsAt: number | null;
+  endsAt: number | null;
+  offeredAt: number;
+  respondedAt: number | null;
+  actualMinutes: number | null;
+}
+
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function makeInterpreter(rng: Rng, n: number): Interpreter {
+  const city = rng.weighted(CITIES.map((c, i) => [i, c[4]] as const));
+  const count = rng.weighted([[1, 50], [2, 35], [3, 15]] as const);
+  const languages: Interpreter['languages'] = [];
+  const seen = new Set<string>();
+  for (let k = 0; k < count; k++) {
+    const language = LANGUAGES[rng.weighted(LANGUAGE_WEIGHTS)]!;
+    const variants = language === 'ar' ? [...new Set([rng.weighted(ARABIC_VARIANTS), ...(rng.chance(0.3) ? [rng.weighted(ARABIC_VARIANTS)] : [])])] : [''];
+    for (const variant of variants) {
+      if (seen.has(`${language}|${variant}`)) continue;
+      seen.add(`${language}|${variant}`);
+      const status = language === 'uk' && rng.chance(0.4) ? 'crisis' : rng.weighted(STATUSES);
+      const channels = (['on-site', 'phone', 'video', 'translation'] as const).filter((_, i) => rng.chance([0.75, 0.85, 0.7, 0.15][i]!));
+      languages.push({ language, variant, status, channels: channels.length ? channels : ['phone'] });
+    }
+  }
+  const availability: Interpreter['availability'] = [];
+  const kind = rng.weighted([['always', 10], ['weekdays', 55], ['part-time', 20], ['split', 8], ['weekends-too', 7]] as const);
+  const start = rng.int(28, 40) * 15; // 07:00–10:00
+  const end = rng.int(64, 80) * 15; // 16:00–20:00
+  if (kind === 'weekdays' || kind === 'weekends-too') {
+    for (let d = 1; d <= (kind === 'weekends-too' ? 7 : 5); d++) availability.push({ weekday: d, starts: hhmm(start), ends: hhmm(end) });
+  } else if (kind === 'part-time') {
+    const days = [1, 2, 3, 4, 5].filter(() => rng.chance(0.5));
+    for (const d of days.length ? days : [rng.int(1, 5)]) availability.push({ weekday: d, starts: hhmm(start), ends: hhmm(end) });
+  } else if (kind === 'split') {
+    for (let d = 1; d <= 5; d++) availability.push({ weekday: d, starts: hhmm(start), ends: '12:00' }, { weekday: d, starts: '13:00', ends: hhmm(end) });
+  }
+  return {
+    id: rng.uuid(),
+    name: `Tolk ${String(n).padStart(5, '0')} ${CITIES[city]![0]}`,
+    city,
+    lat: CITIES[city]![1] + (rng.next() - 0.5) * 0.16,
+    lon: CITIES[city]![2] + (rng.next() - 0.5) * 0.24,
+    maxTravelKm: rng.weighted([[20, 15], [40, 30], [60, 35], [100, 20]] as const),
+    languages,
+    availability,
+    absences: [],
+    live: [],
+  };
+}
+
+function buildYear(sizes: Sizes, now: number, seedValue: number, customers: string[]) {
+  const rng = new Rng(seedValue);
+  const interpreters = Array.from({ length: sizes.interpreters }, (_, n) => makeInterpreter(rng, n));
+  // The hot interpreters of (2): Tigrinya by phone, always available, no absences, no seeded work.
+  for (let h = 0; h < sizes.hot; h++) {
+    const i = interpreters[h]!;
+    i.name = `Tolk hot ${h}`;
+    i.languages = [{ language: 'ti', variant: '', status: 'certified', channels: ['on-site', 'phone', 'video'] }];
+    i.availability = [];
+  }
+  const yearStart = now - 330 * DAY;
+  const yearEnd = now + 35 * DAY;
+  for (const i of interpreters.slice(sizes.hot)) {
+    if (!rng.chance(0.25)) continue;
+    for (let k = rng.int(1, 4); k > 0; k--) {
+      const startsAt = Math.floor((yearStart + rng.next() * (yearEnd - yearStart + 30 * DAY)) / DAY) * DAY - 3_600_000;
+      i.absences.push({ startsAt, endsAt: startsAt + rng.int(1, 21) * DAY });
+    }
+  }
+  // Who can take what: language|channel → interpreter indices (the hot ones excluded).
+  const pools = new Map<string, number[]>();
+  interpreters.forEach((it, idx) => {
+    if (idx < sizes.hot) return;
+    for (const l of it.languages) for (const c of l.channels) {
+      const key = `${l.language}|${c}`;
+      if (!pools.get(key)?.push(idx)) pools.set(key, [idx]);
+    }
+  });
+  const requests: RequestSeed[] = [];
+  const assignments: AssignmentSeed[] = [];
+  const free = (it: Interpreter, s: number, e: number) => !it.live.some(([a, b]) => a < e && s < b) && !it.absences.some((a) => a.startsAt < e && s < a.endsAt);
+  for (let n = 0; n < sizes.requests; n++) {
+    const language = LANGUAGES[rng.weighted(LANGUAGE_WEIGHTS)]!;
+    const variant = language === 'ar' && rng.chance(0.6) ? rng.weighted(ARABIC_VARIANTS.slice(1)) : '';
+    const channel = rng.weighted([['on-site', 45], ['phone', 30], ['video', 20], ['translation', 5]] as const);
+    let day = Math.floor((yearStart + rng.next() * (yearEnd - yearStart)) / DAY) * DAY;
+    const weekday = new Date(day).getUTCDay();
+    if ((weekday === 0 || weekday === 6) && rng.chance(0.85)) day += (weekday === 6 ? 2 : 1) * DAY;
+    const startsAt = channel === 'translation' ? null : day + (rng.int(28, 66) * 15) * 60_000 - 3_600_000; // 07:00–16:30 Brussels (winter time)
+    const minutes = startsAt === null ? null : rng.pick([30, 45, 60, 60, 60, 90, 120]);
+    const deadline = channel === 'translation' ? new Date(day + 7 * DAY).toISOString().slice(0, 10) : null;
+    const when = startsAt ?? day;
+    const createdAt = Math.min(now - 3_600_000, when - rng.int(1, 21) * DAY - rng.int(0, 8) * 3_600_000);
+    const city = CITIES[rng.weighted(CITIES.map((c, i) => [i, c[4]] as const))]!;
+    const r: RequestSeed = {
+      id: rng.uuid(),
+      customer: rng.pick(customers),
+      channel,
+      language,
+      variant,
+      startsAt,
+      minutes,
+      deadline,
+      lat: channel === 'on-site' ? city[1] + (rng.next() - 0.5) * 0.1 : null,
+      lon: channel === 'on-site' ? city[2] + (rng.next() - 0.5) * 0.14 : null,
+      region: channel === 'on-site' ? city[3] : null,
+      sector: rng.pick(SECTORS),
+      sensitive: rng.chance(0.35),
+      ukraine: language === 'uk' && rng.chance(0.5),
+      status: 'open',
+      outcome: null,
+      cancelledBy: null,
+      closedAt: null,
+      createdAt,
+    };
+    requests.push(r);
+    const past = when < now;
+    const s = startsAt;
+    const e = startsAt === null ? null : startsAt + minutes! * 60_000;
+    const pick = (): Interpreter | null => {
+      const candidates = pools.get(`${language}|${channel}`);
+      if (!candidates?.length) return null;
+      for (let t = 0; t < 8; t++) {
+        const it = interpreters[rng.pick(candidates)]!;
+        if (s === null || free(it, s, e!)) return it;
+      }
+      return null;
+    };
+    const assign = (it: Interpreter, status: string, offeredAt: number, respondedAt: number | null, actualMinutes: number | null) => {
+      assignments.push({ id: rng.uuid(), request: r.id, interpreter: it.id, status, startsAt: s, endsAt: e, offeredAt, respondedAt, actualMinutes });
+      if (s !== null && ['offered', 'accepted', 'completed'].includes(status)) it.live.push([s, e!]);
+    };
+    const offeredAt = createdAt + rng.int(1, 48) * 3_600_000;
+    // Some offers are declined first (reliability).
+    if (rng.chance(0.12)) {
+      const it = pick();
+      if (it) assign(it, 'declined', Math.min(offeredAt, now - 1_800_000), Math.min(offeredAt + 3_600_000, now - 60_000), null);
+    }
+    const roll = rng.next();
+    if (past) {
+      if (roll < 0.8) {
+        const it = pick();
+        if (!it) {
+          Object.assign(r, { status: 'not-answered', outcome: 'interpreter-unavailable', closedAt: when });
+          continue;
+        }
+        if (rng.chance(0.12)) {
+          const by = rng.weighted([['customer', 70], ['interpreter', 20], ['desk', 10]] as const);
+          Object.assign(r, { status: 'not-completed', outcome: rng.chance(0.7) ? 'cancelled-on-time' : 'cancelled-late', cancelledBy: by, closedAt: when - rng.int(1, 72) * 3_600_000 });
+          assign(it, 'cancelled', offeredAt, offeredAt + 3_600_000, null);
+        } else {
+          Object.assign(r, { status: 'completed', closedAt: (e ?? when) + 3_600_000 });
+          assign(it, 'completed', offeredAt, offeredAt + 3_600_000, minutes === null ? null : minutes + rng.int(-10, 20));
+        }
+      } else {
+        const hasPool = !!pools.get(`${language}|${channel}`)?.length;
+        Object.assign(r, { status: 'not-answered', outcome: hasPool ? rng.pick(['interpreter-unavailable', 'interpreter-unavailable', 'other']) : 'language-unavailable', closedAt: when - DAY });
+      }
+    } else if (roll < 0.55) {
+      const it = pick();
+      if (it) {
+        r.status = 'assigned';
+        assign(it, 'accepted', Math.min(offeredAt, now - 1_800_000), Math.min(offeredAt + 3_600_000, now - 60_000), null);
+      }
+    } else if (roll < 0.65) {
+      const it = pick();
+      if (it) assign(it, 'offered', Math.min(offeredAt, now - 1_800_000), null, null);
+    }
+  }
+  return { interpreters, requests, assignments };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Seeding
+
+interface Sizes {
+  interpreters: number;
+  requests: number;
+  rankings: number;
+  clients: number;
+  offers: number;
+  hot: number;
+}
+
+async function insertJson(db: Database, target: string, columns: string, select: string, rows: readonly object[], batch = 5000) {
+  for (let i = 0; i < rows.length; i += batch) {
+    await db.rawQuery(`insert into ${target} select ${select} from jsonb_to_recordset($1::jsonb) as x(${columns})`, [JSON.stringify(rows.slice(i, i + batch))]);
+  }
+}
+
+async function seed(db: Database, sizes: Sizes, now: number, seedValue: number, log: Log) {
+  const started = performance.now();
+  const customers = Array.from({ length: 25 }, (_, i) => new Rng(seedValue + 1000 + i).uuid());
+  await db.rawQuery(
+    `insert into organisations (id, tenant_id, kind, partner_type, code, name)
+     select c, $2::uuid, 'partner', 'interpreter-customer', 'bench-stv-customer-' || n, 'Bench STV klant ' || n from unnest($1::uuid[]) with ordinality as t(c, n)`,
+    [customers, AGII],
+  );
+  const year = buildYear(sizes, now, seedValue, customers);
+  const built = performance.now();
+  const { interpreters, requests, assignments } = year;
+  await insertJson(db, 'interpreters (id, tenant_id, name, email, phone, region, latitude, longitude, max_travel_km, active, created_at)',
+    'id uuid, name text, n int, region text, lat float8, lon float8, km int',
+    `x.id, '${AGII}'::uuid, x.name, 'tolk' || x.n || '@example.be', '+32 470 ' || lpad(x.n::text, 6, '0'), x.region, x.lat, x.lon, x.km, true, timestamptz '${new Date(now - 400 * DAY).toISOString()}'`,
+    interpreters.map((i, n) => ({ id: i.id, name: i.name, n, region: CITIES[i.city]![3], lat: i.lat, lon: i.lon, km: i.maxTravelKm })));
+  await insertJson(db, 'interpreter_languages (tenant_id, interpreter_id, language, variant, status, channels)', 'i uuid, language text, variant text, status text, channels text[]',
+    `'${AGII}'::uuid, x.i, x.language, x.variant, x.status, x.channels`,
+    interpreters.flatMap((i) => i.languages.map((l) => ({ i: i.id, ...l }))));
+  await insertJson(db, 'interpreter_availability (tenant_id, interpreter_id, weekday, starts, ends)', 'i uuid, weekday int, starts time, ends time',
+    `'${AGII}'::uuid, x.i, x.weekday, x.starts, x.ends`,
+    interpreters.flatMap((i) => i.availability.map((a) => ({ i: i.id, ...a }))));
+  await insertJson(db, 'interpreter_absences (id, tenant_id, interpreter_id, starts_at, ends_at, reason)', 'n int, i uuid, s timestamptz, e timestamptz',
+    `md5('bench-absence-' || x.n)::uuid, '${AGII}'::uuid, x.i, x.s, x.e, 'verlof'`,
+    interpreters.flatMap((i) => i.absences.map((a) => ({ i: i.id, s: iso(a.startsAt), e: iso(a.endsAt) }))).map((a, n) => ({ ...a, n })));
+  const requestsStart = performance.now();
+  await insertJson(db,
+    `interpreting_requests (id, tenant_id, customer_organisation_id, channel, language, variant, starts_at, expected_minutes, deadline, words, address,
+       latitude, longitude, region, sector, subject, sensitive, ukraine_crisis, status, outcome, cancelled_by, closed_at, created_at)`,
+    'id uuid, customer uuid, channel text, language text, variant text, s timestamptz, minutes int, deadline date, lat float8, lon float8, region text, sector text, sensitive bool, ukraine bool, status text, outcome text, by text, closed timestamptz, created timestamptz',
+    `x.id, '${AGII}'::uuid, x.customer, x.channel, x.language, x.variant, x.s, x.minutes, x.deadline, case when x.channel = 'translation' then 1200 end,
+     case when x.channel = 'on-site' then jsonb_build_object('street', 'Bench straat', 'houseNumber', '1', 'postalCode', '2000', 'municipality', x.region) end,
+     x.lat, x.lon, x.region, x.sector, 'Bench ' || x.sector || ' ' || x.language, x.sensitive, x.ukraine, x.status, x.outcome, x.by, x.closed, x.created`,
+    requests.map((r) => ({
+      id: r.id, customer: r.customer, channel: r.channel, language: r.language, variant: r.variant, s: iso(r.startsAt), minutes: r.minutes, deadline: r.deadline,
+      lat: r.lat, lon: r.lon, region: r.region, sector: r.sector, sensitive: r.sensitive, ukraine: r.ukraine, status: r.status, outcome: r.outcome, by: r.cancelledBy,
+      closed: iso(r.closedAt), created: iso(r.createdAt),
+    })));
+  await insertJson(db,
+    'interpreting_assignments (id, tenant_id, request_id, interpreter_id, status, starts_at, ends_at, offered_at, responded_at, actual_minutes, created_at)',
+    'id uuid, r uuid, i uuid, status text, s timestamptz, e timestamptz, o timestamptz, responded timestamptz, actual int',
+    `x.id, '${AGII}'::uuid, x.r, x.i, x.status, x.s, x.e, x.o, x.responded, x.actual, x.o`,
+    assignments.map((a) => ({ id: a.id, r: a.request, i: a.interpreter, status: a.status, s: iso(a.startsAt), e: iso(a.endsAt), o: iso(a.offeredAt), responded: iso(a.respondedAt), actual: a.actualMinutes })));
+  const rowsSeconds = (performance.now() - requestsStart) / 1000;
+  const analyzeStart = performance.now();
+  for (const t of ['interpreters', 'interpreter_languages', 'interpreter_availability', 'interpreter_absences', 'interpreting_requests', 'interpreting_assignments']) await db.rawQuery(`vacuum analyze ${t}`);
+  const counts = (await db.rawQuery(
+    `select (select count(*)::int from interpreting_requests) as requests,
+            (select count(*)::int from interpreting_requests where status in ('assigned', 'completed', 'not-completed')) as answered,
+            (select count(*)::int from interpreting_requests where status = 'not-answered') as not_answered,
+            (select count(*)::int from interpreting_requests where status = 'open') as open,
+            (select count(*)::int from interpreting_assignments) as assignments,
+            (select count(*)::int from interpreter_languages) as language_rows,
+            (select count(*)::int from interpreter_absences) as absences,
+            (select count(*)::int from interpreting_assignments where offered_at > now() - interval '1 year') as offers_in_db_year`,
+  )).rows[0] as Record<string, number>;
+  const seconds = (performance.now() - started) / 1000;
+  log(`seeded ${interpreters.length.toLocaleString('en-US')} interpreters, ${counts.requests!.toLocaleString('en-US')} requests, ${counts.assignments!.toLocaleString('en-US')} assignments in ${seconds.toFixed(1)} s (built ${((built - started) / 1000).toFixed(1)} s, requests+assignments ${rowsSeconds.toFixed(1)} s, vacuum analyze ${((performance.now() - analyzeStart) / 1000).toFixed(1)} s)`);
+  return { year, counts, seconds };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+function stats(values: readonly number[]) {
+  const s = [...values].sort((a, b) => a - b);
+  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), max: s.at(-1) ?? NaN, mean: s.reduce((a, b) => a + b, 0) / (s.length || 1) };
+}
+const statusCounts = (statuses: readonly number[]) => {
+  const counts = new Map<number, number>();
+  for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return [...counts].sort((a, b) => a[0] - b[0]).map(([s, c]) => `${c.toLocaleString('en-US')} × ${s}`).join(', ');
+};
+let serverCpu = false;
+const measured = <T>(fn: () => Promise<T>) => measureResources(fn, { postgresCpu: serverCpu });
+const cpuText = (m: { cpuUserS: number; cpuSystemS: number; pgCpuS: number | null }) => `${(m.cpuUserS + m.cpuSystemS).toFixed(1)}${m.pgCpuS === null ? '' : ` / ${m.pgCpuS.toFixed(0)}`}`;
+
+interface Row {
+  bench: string;
+  requests: number;
+  seconds: number;
+  perSecond: string;
+  p50: number;
+  p95: number;
+  max: number;
+  statuses: string;
+  check: string;
+  peakRssMb: number;
+  peakHeapMb: number;
+  cpu: string;
+}
+
+interface Target {
+  id: string;
+  language: string;
+  rare: boolean;
+}
+
+/** Open requests from now on, `count` in all: two thirds in the 10 most asked languages, a third in languages ranked 26th or lower. */
+async function rankingTargets(db: Database, count: number, now: number, rng: Rng): Promise<Target[]> {
+  const rows = (await db.rawQuery(
+    `select id, language from interpreting_requests where status = 'open' and channel <> 'translation' and starts_at > $1 and subject like 'Bench %' order by id`,
+    [new Date(now).toISOString()],
+  )).rows as { id: string; language: string }[];
+  const rank = new Map(LANGUAGES.map((l, i) => [l as string, i]));
+  const common = rows.filter((r) => rank.get(r.language)! < COMMON);
+  const rare = rows.filter((r) => rank.get(r.language)! >= RARE_FROM);
+  const take = (list: typeof rows, n: number) => Array.from({ length: Math.min(n, list.length ? n : 0) }, () => rng.pick(list));
+  const commonN = Math.round((count * 2) / 3);
+  const targets = [...take(common, commonN).map((r) => ({ ...r, rare: false })), ...take(rare, count - commonN).map((r) => ({ ...r, rare: true }))];
+  // Interleave so both kinds run under the same conditions.
+  return targets.map((t) => [rng.next(), t] as const).sort((a, b) => a[0] - b[0]).map(([, t]) => t);
+}
+
+async function rankingBench(url: string, token: string, targets: readonly Target[], clients: number, label: string) {
+  const times: number[] = [];
+  const rareTimes: number[] = [];
+  const commonTimes: number[] = [];
+  const statuses: number[] = [];
+  const pools: number[] = [];
+  const rankedCounts: number[] = [];
+  const m = await measured(() =>
+    pool(targets.length, clients, async (i) => {
+      const t = targets[i]!;
+      const r = await api(url, 'GET', `/api/v1/interpreting/requests/${t.id}/candidates`, { token });
+      times.push(r.ms);
+      (t.rare ? rareTimes : commonTimes).push(r.ms);
+      statuses.push(r.status);
+      if (r.status === 200) {
+        const body = r.json as { ranked: unknown[]; excluded: Record<string, number> };
+        rankedCounts.push(body.ranked.length);
+        pools.push(body.ranked.length + Object.values(body.excluded).reduce((a, b) => a + b, 0));
+      }
+    }),
+  );
+  const s = stats(times);
+  const c = stats(commonTimes);
+  const rr = stats(rareTimes);
+  const p = stats(pools);
+  const k = stats(rankedCounts);
+  return {
+    row: {
+      bench: label,
+      requests: times.length,
+      seconds: m.seconds,
+      perSecond: `${(times.length / m.seconds).toFixed(1)} req/s`,
+      p50: s.p50,
+      p95: s.p95,
+      max: s.max,
+      statuses: statusCounts(statuses),
+      check: `common languages (${c.n}): p50 ${c.p50.toFixed(0)} / p95 ${c.p95.toFixed(0)} ms; rare (${rr.n}): p50 ${rr.p50.toFixed(0)} / p95 ${rr.p95.toFixed(0)} ms; speakers loaded per request p50 ${p.p50} (max ${p.max}), ranked p50 ${k.p50} (max ${k.max})`,
+      peakRssMb: m.peakRssMb,
+      peakHeapMb: m.peakHeapMb,
+      cpu: cpuText(m),
+    } satisfies Row,
+    p95: s.p95,
+  };
+}
+
+/** (2): `attempts` offers at once, of `requests` overlapping phone requests, to the `hot` interpreters. */
+async function offerBench(db: Database, url: string, token: string, sizes: Sizes, hot: readonly Interpreter[], now: number) {
+  const count = Math.max(1, Math.round(sizes.offers * 0.8));
+  // A weekday two weeks ahead, 08:00–16:00 Brussels: one-hour calls starting every 6 minutes.
+  let day = Math.floor((now + 14 * DAY) / DAY) * DAY;
+  while ([0, 6].includes(new Date(day).getUTCDay())) day += DAY;
+  const ids = Array.from({ length: count }, (_, k) => new Rng(sizes.offers * 7919 + k).uuid());
+  await db.rawQuery(
+    `insert into interpreting_requests (id, tenant_id, customer_organisation_id, channel, language, variant, starts_at, expected_minutes, sector, subject, sensitive, created_at)
+     select t.id, $2::uuid, (select id from organisations where code = 'bench-stv-customer-1'), 'phone', 'ti', '', $3::timestamptz + (t.k - 1) * interval '6 minutes', 60,
+            'welfare', 'Bench hot ' || t.k, false, $4::timestamptz
+     from unnest($1::uuid[]) with ordinality as t(id, k)`,
+    [ids, AGII, new Date(day + 7 * 3_600_000).toISOString(), new Date(now - DAY).toISOString()],
+  );
+  const plan = Array.from({ length: sizes.offers }, (_, a) => ({ request: ids[a % count]!, interpreter: hot[(a * 3 + Math.floor(a / count)) % hot.length]!.id }));
+  const times: number[] = [];
+  const statuses: number[] = [];
+  const refusals = new Map<string, number>();
+  const m = await measured(() =>
+    pool(plan.length, plan.length, async (a) => {
+      const r = await api(url, 'POST', `/api/v1/interpreting/requests/${plan[a]!.request}/offer`, { token, body: { interpreterId: plan[a]!.interpreter } });
+      times.push(r.ms);
+      statuses.push(r.status);
+      if (r.status !== 200) {
+        const refusal = (r.json as { refusal?: string } | null)?.refusal ?? `http-${r.status}`;
+        refusals.set(refusal, (refusals.get(refusal) ?? 0) + 1);
+      }
+    }),
+  );
+  const check = (await db.rawQuery(
+    `select (select count(*)::int from interpreting_assignments a join interpreting_assignments b
+               on a.interpreter_id = b.interpreter_id and a.id < b.id
+              and a.status in ('offered', 'accepted', 'completed') and b.status in ('offered', 'accepted', 'completed')
+              and a.starts_at < b.ends_at and b.starts_at < a.ends_at) as overlapping_pairs,
+            (select count(*)::int from interpreting_assignments a join interpreting_assignments b
+               on a.interpreter_id = b.interpreter_id and a.id < b.id
+              and a.status in ('offered', 'accepted', 'completed') and b.status in ('offered', 'accepted', 'completed')
+              and a.starts_at < b.ends_at and b.starts_at < a.ends_at and (a.request_id = any($1::uuid[]) or b.request_id = any($1::uuid[]))) as overlapping_offered,
+            (select count(*)::int from (select request_id from interpreting_assignments where status in ('offered', 'accepted', 'completed')
+               group by request_id having count(*) > 1) x) as requests_twice,
+            (select count(*)::int from interpreting_assignments where request_id = any($1::uuid[])) as made,
+            (select count(distinct interpreter_id)::int from interpreting_assignments where request_id = any($1::uuid[])) as interpreters`,
+    [ids],
+  )).rows[0] as { overlapping_pairs: number; overlapping_offered: number; requests_twice: number; made: number; interpreters: number };
+  const ok = check.overlapping_pairs === 0 && check.requests_twice === 0 && check.made === statuses.filter((s) => s === 200).length;
+  const s = stats(times);
+  return {
+    row: {
+      bench: `(2) ${plan.length} concurrent offers of ${count} overlapping 1-hour calls (every 6 min) to ${hot.length} interpreters`,
+      requests: plan.length,
+      seconds: m.seconds,
+      perSecond: `${(plan.length / m.seconds).toFixed(1)} offers tried/s, ${(check.made / m.seconds).toFixed(1)} made/s`,
+      p50: s.p50,
+      p95: s.p95,
+      max: s.max,
+      statuses: statusCounts(statuses) + (refusals.size ? ` (${[...refusals].map(([k, v]) => `${k} ${v}`).join(', ')})` : ''),
+      check: `${ok ? 'no double booking' : '**DOUBLE BOOKED or inconsistent**'}: ${check.overlapping_offered} overlapping pairs of live assignments among the offers (${check.overlapping_pairs} in the whole table), ${check.requests_twice} requests with more than one live assignment; ${check.made} offers made to ${check.interpreters} interpreters`,
+      peakRssMb: m.peakRssMb,
+      peakHeapMb: m.peakHeapMb,
+      cpu: cpuText(m),
+    } satisfies Row,
+    ok,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where the ranking's time goes
+
+/** An executor that runs EXPLAIN (ANALYZE, BUFFERS) instead of each query and keeps the plan. */
+function explainingExecutor(ex: Executor, plans: string[][]): Executor {
+  return new Proxy(ex, {
+    get(target, prop) {
+      if (prop === 'execute') {
+        return async (query: SQL) => {
+          const rows = await queryRows<{ 'QUERY PLAN': string }>(target, sql`explain (analyze, buffers) ${query}`);
+          plans.push(rows.map((r) => r['QUERY PLAN']));
+          return { rows: [] };
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** Per SubPlan of the plan: name, loops and total ms (actual time × loops); and the execution time. */
+function subplanSummary(plan: readonly string[]) {
+  const parts: { name: string; loops: number; ms: number; node: string }[] = [];
+  for (let i = 0; i < plan.length; i++) {
+    const m = /SubPlan (\w+)/.exec(plan[i]!);
+    if (!m) continue;
+    const node = plan.slice(i + 1).find((l) => l.includes('actual time='));
+    const t = node && /actual time=[\d.]+\.\.([\d.]+) rows=[\d.]+ loops=(\d+)/.exec(node);
+    if (!t) continue;
+    const scans = plan.slice(i + 1, i + 6).map((l) => /(Seq Scan|Index Scan|Index Only Scan|Bitmap Heap Scan)( using \w+)? on (\w+)/.exec(l)).find(Boolean);
+    parts.push({ name: `SubPlan ${m[1]}`, loops: Number(t[2]), ms: Number(t[1]) * Number(t[2]), node: scans ? `${scans[1]}${scans[2] ?? ''} on ${scans[3]}` : node.trim().replace(/\s+\(.*$/, '').replace(/^->\s*/, '') });
+  }
+  const execution = plan.find((l) => l.startsWith('Execution Time'))?.replace('Execution Time: ', '') ?? '?';
+  return { parts, execution };
+}
+
+async function profile(db: Database, languages: readonly string[], around: Date, runs = 5) {
+  const scope = { tenantId: AGII, userId: null, purpose: 'interpreting' };
+  const lines: string[] = [];
+  for (const language of languages) {
+    const plans: string[][] = [];
+    await withTenant(db, scope, (tx) => iq.candidatesFor(explainingExecutor(tx, plans), language, around));
+    const s = subplanSummary(plans[0] ?? []);
+    const times: number[] = [];
+    let size = 0;
+    for (let k = 0; k < (runs ? runs + 1 : 0); k++) {
+      const t = performance.now();
+      size = (await withTenant(db, scope, (tx) => iq.candidatesFor(tx, language, around))).length;
+      if (k) times.push(performance.now() - t);
+    }
+    if (!runs) size = Number(/rows=([\d.]+) loops=1\)/.exec(plans[0]?.[0] ?? '')?.[1] ?? NaN);
+    lines.push(
+      `  - '${language}' (${size} speakers): ${runs ? `candidatesFor alone in withTenant p50 ${stats(times).p50.toFixed(1)} ms; ` : ''}EXPLAIN ANALYZE (RLS on) execution ${s.execution}: ` +
+        s.parts.map((p) => `${p.name} ${p.ms.toFixed(1)} ms over ${p.loops} loops (${p.node})`).join('; '),
+    );
+  }
+  return lines;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export async function runInterpretingBench(options: SuiteRunOptions): Promise<string> {
+  const { kind, log } = options;
+  const pgl = kind === 'pglite';
+  serverCpu = !pgl;
+  const sizes: Sizes = {
+    interpreters: pgl ? numberEnv('BENCH_INTERPRETING_PGLITE_INTERPRETERS', 600) : numberEnv('BENCH_INTERPRETING_INTERPRETERS', 3_000),
+    requests: pgl ? numberEnv('BENCH_INTERPRETING_PGLITE_REQUESTS', 16_000) : numberEnv('BENCH_INTERPRETING_REQUESTS', 80_000),
+    rankings: pgl ? numberEnv('BENCH_INTERPRETING_PGLITE_RANKINGS', 100) : numberEnv('BENCH_INTERPRETING_RANKINGS', 300),
+    clients: numberEnv('BENCH_INTERPRETING_CLIENTS', 10),
+    offers: numberEnv('BENCH_INTERPRETING_OFFERS', 100),
+    hot: Math.max(1, numberEnv('BENCH_INTERPRETING_HOT', 5)),
+  };
+  const baseUrl = env.BENCH_DATABASE_URL || 'postgres://root@127.0.0.1:5432/test';
+  const nowStart = Date.parse(env.BENCH_INTERPRETING_NOW || '2026-11-23T08:00:00Z');
+  const realStart = Date.now();
+  const clock = () => new Date(nowStart + (Date.now() - realStart));
+  const seedValue = numberEnv('BENCH_SEED', 20240601);
+  log(`== Interpreting (${kind}): ${sizes.interpreters.toLocaleString('en-US')} interpreters, ${sizes.requests.toLocaleString('en-US')} requests, now ${new Date(nowStart).toISOString()} ==`);
+
+  const { db, label: dbLabel, version } = await openSuiteDatabase({ kind, baseUrl, name: DB_NAME, log, onCleanup: options.onCleanup, postgresNote: "pool 20 (the platform's default)" });
+  const seeded = await seed(db, sizes, nowStart, seedValue, log);
+  const { kp, url } = await startBenchServer(db, kind, ADMIN, options.onCleanup, { logLevel: env.BENCH_INTERPRETING_LOG_LEVEL, clock });
+  const token = await createUserAndSignIn(url, ADMIN, { ...DESK, displayName: 'Bench STV Desk', organisationId: AGII, roles: ['interpreting-desk'] }, 'create desk user');
+  log(`Kruispunt on ${url}, signed in as an interpreting desk user of AGII`);
+
+  const rows: Row[] = [];
+  const rng = new Rng(seedValue + 5);
+  const targets = await rankingTargets(db, sizes.rankings, nowStart, rng);
+  if (!targets.length) throw new Error('no open requests to rank');
+  // Warm-up (plans, connections, JIT of the ranking code), not measured.
+  await pool(Math.min(20, targets.length), 2, async (i) => void expectStatus(await api(url, 'GET', `/api/v1/interpreting/requests/${targets[i]!.id}/candidates`, { token }), 200, 'candidates warm-up'));
+  const seq = await rankingBench(url, token, targets, 1, `(1) ranking, ${targets.length} requests, 1 client`);
+  rows.push(seq.row);
+  log(`  ${seq.row.bench}: p50 ${seq.row.p50.toFixed(1)} ms, p95 ${seq.row.p95.toFixed(1)} ms, max ${seq.row.max.toFixed(1)} ms; ${seq.row.statuses}; ${seq.row.check}`);
+  const par = await rankingBench(url, token, targets, sizes.clients, `(1) ranking, ${targets.length} requests, ${sizes.clients} clients`);
+  rows.push(par.row);
+  log(`  ${par.row.bench}: ${par.row.perSecond}, p50 ${par.row.p50.toFixed(1)} ms, p95 ${par.row.p95.toFixed(1)} ms, max ${par.row.max.toFixed(1)} ms; ${par.row.statuses}; ${par.row.check}`);
+
+  const hot = seeded.year.interpreters.slice(0, sizes.hot);
+  const offers = await offerBench(db, url, token, sizes, hot, nowStart);
+  rows.push(offers.row);
+  log(`  ${offers.row.bench}: ${offers.row.seconds.toFixed(1)} s, ${offers.row.perSecond}, p50 ${offers.row.p50.toFixed(0)} ms, p95 ${offers.row.p95.toFixed(0)} ms, max ${offers.row.max.toFixed(0)} ms; ${offers.row.statuses}; ${offers.row.check}`);
+
+  // Profile: the most asked language, a middle one and a rare one, around a request two weeks ahead.
+  const around = new Date(nowStart + 14 * DAY + 3_600_000);
+  const profileLines = await profile(db, ['ar', 'ti', LANGUAGES[40]!], around);
+  for (const l of profileLines) log(l);
+
+  // Baseline without the index of migration 0012 (dropped in the bench database, then restored): a small sample, 1 client.
+  let baseline: string | null = null;
+  const baselineCount = numberEnv('BENCH_INTERPRETING_BASELINE', pgl ? 10 : 8);
+  if (baselineCount > 0) {
+    await db.rawQuery('drop index interpreting_assignments_offers_idx');
+    await db.rawQuery('analyze interpreting_assignments');
+    const sample = targets.slice(0, baselineCount);
+    const before = await rankingBench(url, token, sample, 1, `(1) ranking WITHOUT the 0012 index, ${sample.length} requests, 1 client`);
+    rows.push(before.row);
+    const beforeProfile = await profile(db, ['ar', LANGUAGES[40]!], around, 0);
+    baseline = `${before.row.bench}: p50 ${before.row.p50.toFixed(0)} ms, p95 ${before.row.p95.toFixed(0)} ms, max ${before.row.max.toFixed(0)} ms (${before.row.check}). Profile then:\n${beforeProfile.join('\n')}`;
+    log(`  baseline: ${baseline}`);
+    await db.rawQuery('create index interpreting_assignments_offers_idx on interpreting_assignments (interpreter_id, offered_at)');
+    await db.rawQuery('analyze interpreting_assignments');
+  }
+  const tableSize = ((await db.rawQuery(`select pg_size_pretty(pg_total_relation_size('interpreting_assignments')) as a, pg_size_pretty(pg_total_relation_size('interpreting_requests')) as r`)).rows[0] as { a: string; r: string });
+  await kp.close().catch(() => undefined);
+
+  const table = [
+    '| Bench | Requests | Wall s | Throughput | p50 ms | p95 ms | max ms | Answers | Check | Peak RSS MB | Peak heap MB | CPU s Node / PostgreSQL |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.bench} | ${r.requests.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} | ${r.perSecond} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} | ${r.statuses} | ${r.check} | ${r.peakRssMb.toFixed(0)} | ${r.peakHeapMb.toFixed(0)} | ${r.cpu} |`,
+    ),
+  ].join('\n');
+  const full = !pgl && sizes.interpreters >= 3_000 && sizes.requests >= 80_000 && sizes.offers >= 100;
+  const verdict = [
+    full ? 'Targets (PostgreSQL, full size):' : `Targets (measured at a smaller size on ${kind}; the targets are for PostgreSQL at full size):`,
+    `- (1) ranking p95 under 50 ms: 1 client ${seq.p95.toFixed(1)} ms → **${seq.p95 < 50 ? 'MET' : 'NOT MET'}**; ${sizes.clients} clients ${par.p95.toFixed(1)} ms → **${par.p95 < 50 ? 'MET' : 'NOT MET'}**`,
+    `- (2) zero double bookings with ${sizes.offers} concurrent offers: **${offers.ok ? 'MET' : 'NOT MET'}** (${offers.row.check}); p95 ${offers.row.p95.toFixed(0)} ms, ${offers.row.perSecond}`,
+  ].join('\n');
+  const c = seeded.counts;
+  const notes = [
+    `- Database: ${dbLabel}; ${version}; interpreting_assignments ${tableSize.a}, interpreting_requests ${tableSize.r} after the runs`,
+    `- Machine: \`nproc\` ${execSync('nproc', { encoding: 'utf8' }).trim()}, Node ${process.version}; load average (1 min) at the end ${loadavg()[0]!.toFixed(1)}. The server, the clients (plain fetch in the same process) and PostgreSQL share the CPUs.`,
+    `- Seeded in ${seeded.seconds.toFixed(1)} s (insert … select from jsonb_to_recordset): ${sizes.interpreters.toLocaleString('en-US')} interpreters with ${c.language_rows!.toLocaleString('en-US')} language rows (60 languages, weights 1/rank^1.1, Arabic with 6 variants; certified/sworn/crisis/language-helper/in-training; channels; weekly windows, 10 % always available), ${c.absences!.toLocaleString('en-US')} absences, 14 towns across Flanders and Brussels; ` +
+      `${c.requests!.toLocaleString('en-US')} requests from ${new Date(nowStart - 330 * DAY).toISOString().slice(0, 10)} to ${new Date(nowStart + 35 * DAY).toISOString().slice(0, 10)} (${c.answered!.toLocaleString('en-US')} answered, ${c.not_answered!.toLocaleString('en-US')} not answered, ${c.open!.toLocaleString('en-US')} open), ${c.assignments!.toLocaleString('en-US')} assignments (completed, cancelled, declined, accepted, offered; none overlapping). ` +
+      `Offers within the database's now() − 1 year (the reliability window of candidatesFor): ${c.offers_in_db_year!.toLocaleString('en-US')}.`,
+    `- Server clock from ${new Date(nowStart).toISOString()}. Ranked: open requests from then on, two thirds in the 10 most asked languages, a third in languages ranked 26th or lower; the same list one client after the other, then with ${sizes.clients} clients; after a 20-request warm-up. Latency per request as the client measures it; memory is this process (server + clients), sampled every 100 ms; "CPU s" is this process and the local PostgreSQL processes.`,
+    `- Where the ranking's time goes (one request two weeks ahead; SubPlan time = actual time × loops):`,
+    ...profileLines,
+    ...(baseline ? [`- Without the index of migration 0012 (dropped in the bench database for this sample only, then restored): ${baseline}`] : []),
+  ];
+  return suiteSection(`Interpreting (${kind})`, table, verdict, notes);
+}
+
+/** Entry point for run.ts (BENCH_SUITE) and for running this file directly. */
+export async function mainInterpreting(kinds: BenchKind[], log: Log, register: RegisterCleanup, drain: () => Promise<void>): Promise<void> {
+  await runSuite('interpreting', runInterpretingBench, kinds, log, register, drain);
+}
+
+if (isMain(import.meta.url)) runDirectly(mainInterpreting, ['postgres', 'pglite']);
