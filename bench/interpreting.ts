@@ -43,8 +43,6 @@
  *   BENCH_SEED=20240601
  *   BENCH_WRITE_RESULTS=1                     0 = do not update bench/RESULTS.md
  */
-import { execSync } from 'node:child_process';
-import { loadavg } from 'node:os';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, withTenant, type Database, type Executor } from '../server/src/platform/db/database';
 import * as iq from '../server/src/modules/interpreting/interpreting.queries';
@@ -52,17 +50,23 @@ import { numberEnv } from './env';
 import { Rng } from './rng';
 import {
   api,
+  cpuText,
   createUserAndSignIn,
   expectStatus,
   isMain,
+  latencyTable,
+  machineNote,
   measureResources,
   openSuiteDatabase,
   pool,
   runDirectly,
   runSuite,
   startBenchServer,
+  stats,
+  statusCounts,
   suiteSection,
   type BenchKind,
+  type LatencyRow as Row,
   type Log,
   type RegisterCleanup,
   type SuiteRunOptions,
@@ -393,37 +397,8 @@ async function seed(db: Database, sizes: Sizes, now: number, seedValue: number, 
 // ---------------------------------------------------------------------------------------------
 // Measuring
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-function stats(values: readonly number[]) {
-  const s = [...values].sort((a, b) => a - b);
-  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), max: s.at(-1) ?? NaN, mean: s.reduce((a, b) => a + b, 0) / (s.length || 1) };
-}
-const statusCounts = (statuses: readonly number[]) => {
-  const counts = new Map<number, number>();
-  for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
-  return [...counts].sort((a, b) => a[0] - b[0]).map(([s, c]) => `${c.toLocaleString('en-US')} × ${s}`).join(', ');
-};
 let serverCpu = false;
 const measured = <T>(fn: () => Promise<T>) => measureResources(fn, { postgresCpu: serverCpu });
-const cpuText = (m: { cpuUserS: number; cpuSystemS: number; pgCpuS: number | null }) => `${(m.cpuUserS + m.cpuSystemS).toFixed(1)}${m.pgCpuS === null ? '' : ` / ${m.pgCpuS.toFixed(0)}`}`;
-
-interface Row {
-  bench: string;
-  requests: number;
-  seconds: number;
-  perSecond: string;
-  p50: number;
-  p95: number;
-  max: number;
-  statuses: string;
-  check: string;
-  peakRssMb: number;
-  peakHeapMb: number;
-  cpu: string;
-}
 
 interface Target {
   id: string;
@@ -684,14 +659,7 @@ export async function runInterpretingBench(options: SuiteRunOptions): Promise<st
   const tableSize = ((await db.rawQuery(`select pg_size_pretty(pg_total_relation_size('interpreting_assignments')) as a, pg_size_pretty(pg_total_relation_size('interpreting_requests')) as r`)).rows[0] as { a: string; r: string });
   await kp.close().catch(() => undefined);
 
-  const table = [
-    '| Bench | Requests | Wall s | Throughput | p50 ms | p95 ms | max ms | Answers | Check | Peak RSS MB | Peak heap MB | CPU s Node / PostgreSQL |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
-    ...rows.map(
-      (r) =>
-        `| ${r.bench} | ${r.requests.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} | ${r.perSecond} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.max.toFixed(1)} | ${r.statuses} | ${r.check} | ${r.peakRssMb.toFixed(0)} | ${r.peakHeapMb.toFixed(0)} | ${r.cpu} |`,
-    ),
-  ].join('\n');
+  const table = latencyTable(rows, 1);
   const full = !pgl && sizes.interpreters >= 3_000 && sizes.requests >= 80_000 && sizes.offers >= 100;
   const verdict = [
     full ? 'Targets (PostgreSQL, full size):' : `Targets (measured at a smaller size on ${kind}; the targets are for PostgreSQL at full size):`,
@@ -701,7 +669,7 @@ export async function runInterpretingBench(options: SuiteRunOptions): Promise<st
   const c = seeded.counts;
   const notes = [
     `- Database: ${dbLabel}; ${version}; interpreting_assignments ${tableSize.a}, interpreting_requests ${tableSize.r} after the runs`,
-    `- Machine: \`nproc\` ${execSync('nproc', { encoding: 'utf8' }).trim()}, Node ${process.version}; load average (1 min) at the end ${loadavg()[0]!.toFixed(1)}. The server, the clients (plain fetch in the same process) and PostgreSQL share the CPUs.`,
+    machineNote(),
     `- Seeded in ${seeded.seconds.toFixed(1)} s (insert … select from jsonb_to_recordset): ${sizes.interpreters.toLocaleString('en-US')} interpreters with ${c.language_rows!.toLocaleString('en-US')} language rows (60 languages, weights 1/rank^1.1, Arabic with 6 variants; certified/sworn/crisis/language-helper/in-training; channels; weekly windows, 10 % always available), ${c.absences!.toLocaleString('en-US')} absences, 14 towns across Flanders and Brussels; ` +
       `${c.requests!.toLocaleString('en-US')} requests from ${new Date(nowStart - 330 * DAY).toISOString().slice(0, 10)} to ${new Date(nowStart + 35 * DAY).toISOString().slice(0, 10)} (${c.answered!.toLocaleString('en-US')} answered, ${c.not_answered!.toLocaleString('en-US')} not answered, ${c.open!.toLocaleString('en-US')} open), ${c.assignments!.toLocaleString('en-US')} assignments (completed, cancelled, declined, accepted, offered; none overlapping). ` +
       `Offers within the database's now() − 1 year (the reliability window of candidatesFor): ${c.offers_in_db_year!.toLocaleString('en-US')}.`,

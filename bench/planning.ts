@@ -38,8 +38,6 @@
  *   BENCH_WRITE_RESULTS=1               0 = do not update bench/RESULTS.md
  */
 import { createHash } from 'node:crypto';
-import { execSync } from 'node:child_process';
-import { loadavg } from 'node:os';
 import { withTenant, type Database } from '../server/src/platform/db/database';
 import { dossierCommand, type SignUpCommand } from '../server/src/modules/trajectory/dossier/commands';
 import { decide, openDossier, RuleRefusal } from '../server/src/modules/trajectory/dossier/decide';
@@ -52,6 +50,7 @@ import { numberEnv } from './env';
 import { Rng } from './rng';
 import {
   api,
+  cpuText,
   createUserAndSignIn,
   dossiersTableSize,
   expectStatus,
@@ -60,6 +59,8 @@ import {
   INTAKE_DEFAULTS,
   insertVariants,
   isMain,
+  latencyTable,
+  machineNote,
   measureResources,
   openSuiteDatabase,
   pool,
@@ -67,8 +68,11 @@ import {
   runSuite,
   seedDecisionContext,
   startBenchServer,
+  stats,
+  statusCounts,
   suiteSection,
   type BenchKind,
+  type LatencyRow as Row,
   type Log,
   type RegisterCleanup,
   type SuiteRunOptions,
@@ -347,15 +351,6 @@ async function seed(db: Database, sizes: Sizes, today: string, seedValue: number
 // ---------------------------------------------------------------------------------------------
 // HTTP and measuring
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-function stats(values: readonly number[]) {
-  const s = [...values].sort((a, b) => a - b);
-  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), max: s.at(-1) ?? NaN, mean: s.reduce((a, b) => a + b, 0) / (s.length || 1) };
-}
-
 /** PostgreSQL CPU is read from `ps` only for the PostgreSQL server (PGlite runs inside this process). */
 let serverCpu = false;
 
@@ -364,28 +359,6 @@ const measured = <T>(fn: () => Promise<T>) => measureResources(fn, { postgresCpu
 
 // ---------------------------------------------------------------------------------------------
 // The scenarios
-
-interface Row {
-  bench: string;
-  requests: number;
-  seconds: number;
-  perSecond: string;
-  p50: number;
-  p95: number;
-  max: number;
-  statuses: string;
-  check: string;
-  peakRssMb: number;
-  peakHeapMb: number;
-  cpu: string;
-}
-
-const statusCounts = (statuses: readonly number[]) => {
-  const counts = new Map<number, number>();
-  for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
-  return [...counts].sort((a, b) => a[0] - b[0]).map(([s, c]) => `${c.toLocaleString('en-US')} × ${s}`).join(', ');
-};
-const cpuText = (m: { cpuUserS: number; cpuSystemS: number; pgCpuS: number | null }) => `${(m.cpuUserS + m.cpuSystemS).toFixed(1)}${m.pgCpuS === null ? '' : ` / ${m.pgCpuS.toFixed(0)}`}`;
 
 async function summaryBench(baseUrl: string, token: string, label: string, runs: number): Promise<{ row: Row; total: number; over: number; groups: number }> {
   expectStatus(await api(baseUrl, 'GET', '/api/v1/mo/waiting-list/summary?horizonDays=60', { token }), 200, 'summary warm-up');
@@ -783,14 +756,7 @@ export async function runPlanningBench(options: PlanningBenchOptions): Promise<s
   const dossierSize = await dossiersTableSize(db);
   await kp.close().catch(() => undefined);
 
-  const table = [
-    '| Bench | Requests | Wall s | Throughput | p50 ms | p95 ms | max ms | Answers | Check | Peak RSS MB | Peak heap MB | CPU s Node / PostgreSQL |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
-    ...rows.map(
-      (r) =>
-        `| ${r.bench} | ${r.requests.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} | ${r.perSecond} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.max.toFixed(0)} | ${r.statuses} | ${r.check} | ${r.peakRssMb.toFixed(0)} | ${r.peakHeapMb.toFixed(0)} | ${r.cpu} |`,
-    ),
-  ].join('\n');
+  const table = latencyTable(rows, 0);
   const full = !pgl && sizes.waiting >= 20_000 && sizes.contracts >= 30_000 && sizes.courses >= 100 && sizes.clients >= 200 && sizes.seats >= 500;
   const verdict = [
     full ? 'Targets (PostgreSQL, full size):' : `Targets (measured at a smaller size on ${kind}; the targets are for PostgreSQL at full size):`,
@@ -801,7 +767,7 @@ export async function runPlanningBench(options: PlanningBenchOptions): Promise<s
   const s = seeded.seconds;
   notes.push(
     `- Database: ${dbLabel}; ${version}; dossiers table ${dossierSize} after the runs`,
-    `- Machine: \`nproc\` ${execSync('nproc', { encoding: 'utf8' }).trim()}, Node ${process.version}; load average (1 min) at the end ${loadavg()[0]!.toFixed(1)}. The server, the clients (plain fetch in the same process) and PostgreSQL share the CPUs.`,
+    machineNote(),
     `- Seeded in ${s.total.toFixed(1)} s: ${seeded.variants} distinct dossier states from ${seeded.templates} templates played through openDossier/decide (${s.build.toFixed(1)} s; dates shifted, 13 intake languages, 9 % with another MO language), pillars/follow-up from deriveDossier on ${today}; ` +
       `AGII: ${sizes.waiting.toLocaleString('en-US')} running contracts with MO open (the waiting list) + ${(sizes.contracts - sizes.waiting).toLocaleString('en-US')} with MO completed or exempted + ${sizes.preContract.toLocaleString('en-US')} before the contract + ${sizes.closed.toLocaleString('en-US')} closed; ` +
       `Atlas: ${sizes.otherAgency.toLocaleString('en-US')} running contracts (filtered out by row-level security); persons over 6 regions; persons ${s.persons.toFixed(1)} s, dossiers ${s.dossiers.toFixed(1)} s (insert … select from unnest), vacuum analyze ${s.analyze.toFixed(1)} s`,

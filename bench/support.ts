@@ -4,6 +4,7 @@
  * that runs a suite per database kind and writes bench/RESULTS.md.
  */
 import { execSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { openDatabase, type Database } from '../server/src/platform/db/database';
@@ -288,7 +289,64 @@ export async function measureResources<T>(fn: () => Promise<T>, options: { postg
 }
 
 // ---------------------------------------------------------------------------------------------
+// Latency rows and the machine note, as the HTTP suites report them
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export function stats(values: readonly number[]) {
+  const s = [...values].sort((a, b) => a - b);
+  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), max: s.at(-1) ?? NaN, mean: s.reduce((a, b) => a + b, 0) / (s.length || 1) };
+}
+
+/** HTTP statuses with their counts, e.g. `1,000 × 200, 3 × 409`. */
+export const statusCounts = (statuses: readonly number[]) => {
+  const counts = new Map<number, number>();
+  for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return [...counts].sort((a, b) => a[0] - b[0]).map(([s, c]) => `${c.toLocaleString('en-US')} × ${s}`).join(', ');
+};
+
+/** CPU seconds of this process, and of PostgreSQL when sampled: `12.3 / 45`. */
+export const cpuText = (m: { cpuUserS: number; cpuSystemS: number; pgCpuS: number | null }) => `${(m.cpuUserS + m.cpuSystemS).toFixed(1)}${m.pgCpuS === null ? '' : ` / ${m.pgCpuS.toFixed(0)}`}`;
+
+/** One measured HTTP bench, a row of the results table. */
+export interface LatencyRow {
+  bench: string;
+  requests: number;
+  seconds: number;
+  perSecond: string;
+  p50: number;
+  p95: number;
+  max: number;
+  statuses: string;
+  check: string;
+  peakRssMb: number;
+  peakHeapMb: number;
+  cpu: string;
+}
+
+/** The results table of latency rows, with `digits` decimals for the milliseconds. */
+export function latencyTable(rows: readonly LatencyRow[], digits: number): string {
+  return [
+    '| Bench | Requests | Wall s | Throughput | p50 ms | p95 ms | max ms | Answers | Check | Peak RSS MB | Peak heap MB | CPU s Node / PostgreSQL |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.bench} | ${r.requests.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} | ${r.perSecond} | ${r.p50.toFixed(digits)} | ${r.p95.toFixed(digits)} | ${r.max.toFixed(digits)} | ${r.statuses} | ${r.check} | ${r.peakRssMb.toFixed(0)} | ${r.peakHeapMb.toFixed(0)} | ${r.cpu} |`,
+    ),
+  ].join('\n');
+}
+
+/** The machine line of a suite's notes: CPUs, Node, the load average now. */
+export function machineNote(): string {
+  return `- Machine: \`nproc\` ${execSync('nproc', { encoding: 'utf8' }).trim()}, Node ${process.version}; load average (1 min) at the end ${loadavg()[0]!.toFixed(1)}. The server, the clients (plain fetch in the same process) and PostgreSQL share the CPUs.`;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Results and entry points
+
 
 /** Prints a suite's section (table, verdict, notes) and gives it with its heading for RESULTS.md. */
 export function suiteSection(heading: string, table: string, verdict: string, notes: readonly string[]): string {

@@ -1,7 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
-import { api, newUuid, request } from './client';
-import { noRetryOnProblem, queryString as query, useItemsQuery } from './queryHelpers';
+import { useQuery } from '@tanstack/react-query';
+import { api } from './client';
+import { noRetryOnProblem, queryString as query, useIdempotentWrite, useItemsQuery } from './queryHelpers';
 import type { Items } from './types';
 import type { z } from 'zod';
 import type { AdviceType, ProviderKind } from '../../../server/src/modules/dutch/rules/advice';
@@ -136,21 +135,7 @@ export function useNeedsPlan(filter: NeedsPlanFilter) {
  * every NT2 read.
  */
 export function useNt2Write<TInput, TResult>(toRequest: (input: TInput) => { method?: string; path: string; body: unknown }, onSuccess?: (result: TResult, input: TInput) => void) {
-  const queryClient = useQueryClient();
-  const key = useRef<{ input: string; key: string } | null>(null);
-  return useMutation({
-    mutationFn: async (input: TInput) => {
-      const r = toRequest(input);
-      const fingerprint = JSON.stringify(r);
-      if (!key.current || key.current.input !== fingerprint) key.current = { input: fingerprint, key: newUuid() };
-      return (await request<TResult>(r.method ?? 'POST', r.path, { body: r.body, idempotencyKey: key.current.key })).data;
-    },
-    onSuccess: (result, input) => {
-      key.current = null;
-      void queryClient.invalidateQueries({ queryKey: nt2Keys.all });
-      onSuccess?.(result, input);
-    },
-  });
+  return useIdempotentWrite<TInput, TResult>(nt2Keys.all, toRequest, onSuccess);
 }
 
 /** Download links (the browser sends the session cookie; the server answers text/calendar). */

@@ -1,5 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   assignmentSchema,
@@ -10,8 +9,8 @@ import type {
   requestSchema,
 } from '../../../server/src/modules/interpreting/interpreting.schema';
 import type { Charge, Channel, LanguageStatus } from '../../../server/src/modules/interpreting/rules/stv';
-import { api, newUuid, request } from './client';
-import { noRetryOnProblem, queryString as query, useItemsQuery } from './queryHelpers';
+import { api } from './client';
+import { noRetryOnProblem, queryString as query, useIdempotentWrite, useItemsQuery } from './queryHelpers';
 
 /** Types and queries of the interpreting and translation API (issue 5): register, requests, matching, portal. */
 
@@ -94,21 +93,7 @@ export function useMyAssignments() {
  * refreshing every interpreting query afterwards.
  */
 export function useInterpretingWrite<TInput, TResult>(toRequest: (input: TInput) => { path: string; body: unknown }, onSuccess?: (result: TResult, input: TInput) => void) {
-  const queryClient = useQueryClient();
-  const key = useRef<{ input: string; key: string } | null>(null);
-  return useMutation({
-    mutationFn: async (input: TInput) => {
-      const r = toRequest(input);
-      const fingerprint = JSON.stringify(r);
-      if (!key.current || key.current.input !== fingerprint) key.current = { input: fingerprint, key: newUuid() };
-      return (await request<TResult>('POST', r.path, { body: r.body, idempotencyKey: key.current.key })).data;
-    },
-    onSuccess: (result, input) => {
-      key.current = null;
-      void queryClient.invalidateQueries({ queryKey: interpretingKeys.all });
-      onSuccess?.(result, input);
-    },
-  });
+  return useIdempotentWrite<TInput, TResult>(interpretingKeys.all, toRequest, onSuccess);
 }
 
 /** Euro cents as an amount in the locale's notation. */

@@ -22,7 +22,8 @@ import type { Charge } from './rules/stv';
 
 export type ChargeLineCode = Charge['lines'][number]['code'];
 
-export interface InvoiceLine {
+/** What an invoice line and a statement line share: the assignment the charge belongs to. */
+interface ChargedAssignment {
   assignmentId: string;
   requestId: string;
   /** Belgian date of the assignment (YYYY-MM-DD). */
@@ -30,6 +31,9 @@ export interface InvoiceLine {
   channel: string;
   language: string;
   kind: 'completed' | 'late-cancellation';
+}
+
+export interface InvoiceLine extends ChargedAssignment {
   code: Exclude<ChargeLineCode, 'ukraine-funded'>;
   quantity: number;
   /** The tariff value of the line. */
@@ -52,13 +56,7 @@ export interface Invoice {
   ruleSetIds: string[];
 }
 
-export interface StatementLine {
-  assignmentId: string;
-  requestId: string;
-  date: string;
-  channel: string;
-  language: string;
-  kind: 'completed' | 'late-cancellation';
+export interface StatementLine extends ChargedAssignment {
   /** Minutes worked including waiting time (0 for a late cancellation). */
   minutes: number;
   travelKm: number;
@@ -120,6 +118,7 @@ export function buildBilling(month: string, rows: readonly ChargeRow[]): Monthly
     const kind = row.status === 'completed' ? 'completed' : 'late-cancellation';
     const charge = row.charge;
     const funded = charge.lines.some((l) => l.code === 'ukraine-funded');
+    const assignment: ChargedAssignment = { assignmentId: row.assignment_id, requestId: row.request_id, date: row.day, channel: row.channel, language: row.language, kind };
     let invoice = invoices.get(row.organisation_id);
     if (!invoice) {
       invoice = {
@@ -140,12 +139,7 @@ export function buildBilling(month: string, rows: readonly ChargeRow[]): Monthly
     for (const l of charge.lines) {
       if (l.code === 'ukraine-funded') continue;
       lines.push({
-        assignmentId: row.assignment_id,
-        requestId: row.request_id,
-        date: row.day,
-        channel: row.channel,
-        language: row.language,
-        kind,
+        ...assignment,
         code: l.code,
         quantity: l.quantity,
         grossCents: l.cents,
@@ -170,12 +164,7 @@ export function buildBilling(month: string, rows: readonly ChargeRow[]): Monthly
       statements.set(row.interpreter_id, statement);
     }
     statement.lines.push({
-      assignmentId: row.assignment_id,
-      requestId: row.request_id,
-      date: row.day,
-      channel: row.channel,
-      language: row.language,
-      kind,
+      ...assignment,
       minutes: kind === 'completed' ? (row.actual_minutes ?? 0) + (row.waiting_minutes ?? 0) : 0,
       travelKm: Number(row.travel_km ?? 0),
       cents: charge.interpreterCents,

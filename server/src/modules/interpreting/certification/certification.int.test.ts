@@ -1,72 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootstrapAdministrator, createAgencyAdministrator } from '../../access/administration.service';
-import { buildApp, type AppDeps, type ZodApp } from '../../../platform/http/app';
-import { registerRoutes } from '../../../platform/server';
-import { ADMIN, AGII, ATLAS, PASSWORD, TestClock } from '../../../testing/test-app';
-import { createTestDatabase, type TestDatabase } from '../../../testing/test-database';
-import { registerCertificationRoutes } from './routes/certification.routes';
+import { AGII, ATLAS, createTestApp, type Caller as TestCaller, type TestApp } from '../../../testing/test-app';
 
-/**
- * The test app of testing/test-app.ts, plus the certification routes for as long as server.ts does
- * not register them itself (createTestApp is ready before a module could add its routes).
- */
+/** A caller whose request takes the body as third argument. */
 interface Caller {
   request(method: string, url: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
 
-let database: TestDatabase;
-let app: ZodApp;
-const clock = new TestClock(new Date('2025-09-01T08:00:00Z'));
+const withBody = (caller: TestCaller): Caller => ({
+  request: (method, url, body) => caller.request(method, url, body !== undefined ? { body } : {}),
+});
+
+let t: TestApp;
 let desk: Caller;
 let atlasDesk: Caller;
 let worker: Caller;
 
-async function signIn(email: string, password: string): Promise<Caller> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password } });
-  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`);
-  const { token } = res.json();
-  return {
-    request: (method, url, body) =>
-      app.inject({ method: method as 'GET', url, headers: { authorization: `Bearer ${token}` }, ...(body !== undefined ? { payload: body as object } : {}) }),
-  };
-}
-
-async function user(as: Caller, roles: string[], organisationId: string): Promise<Caller> {
-  const email = `${roles[0]}-${randomUUID().slice(0, 8)}@test.be`;
-  const res = await as.request('POST', '/api/v1/users', { email, displayName: `Test ${roles[0]}`, organisationId, roles, password: PASSWORD });
-  if (res.statusCode !== 201) throw new Error(`user creation failed: ${res.body}`);
-  return signIn(email, PASSWORD);
-}
-
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const deps: AppDeps = {
-    db: database.db,
-    clock: clock.read,
-    sessionTtlMs: 8 * 3600_000,
-    sleep: async () => undefined,
-    webDist: null,
-    cookieSecure: false,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-  };
-  await bootstrapAdministrator(deps, ADMIN);
-  app = await buildApp(deps);
-  registerRoutes(app, deps);
-  if (!app.hasRoute({ method: 'GET', url: '/api/v1/interpreting/certification/candidates' })) registerCertificationRoutes(app, deps);
-  await app.ready();
-  const admin = await signIn(ADMIN.email, ADMIN.password);
-  desk = await user(admin, ['interpreting-desk'], AGII);
-  worker = await user(admin, ['case-worker'], AGII);
-  const atlasAdminEmail = `admin-atlas-${randomUUID().slice(0, 6)}@test.be`;
-  await createAgencyAdministrator(deps, { agencyCode: 'atlas', email: atlasAdminEmail, displayName: 'Admin atlas', password: PASSWORD });
-  atlasDesk = await user(await signIn(atlasAdminEmail, PASSWORD), ['interpreting-desk'], ATLAS);
+  t = await createTestApp();
+  t.clock.now = new Date('2025-09-01T08:00:00Z');
+  desk = withBody(await t.user(['interpreting-desk']));
+  worker = withBody(await t.user(['case-worker']));
+  atlasDesk = withBody(await t.user(['interpreting-desk'], { organisationId: ATLAS, as: await t.agencyAdmin('atlas') }));
 });
 afterAll(async () => {
-  await app?.close();
-  await database?.drop();
+  await t?.close();
 });
 
 const BASE = '/api/v1/interpreting/certification';
@@ -186,12 +145,12 @@ describe('the certification track of social interpreters (issue 5 §2)', () => {
     expect(issued.interpreterId).toEqual(expect.any(String));
     expect(issued.certificates).toEqual([expect.objectContaining({ language: 'ar', variant: 'Levantijns', channels: ['on-site', 'video'], examId: exam2.id })]);
     expect(issued.languages.find((l: { variant: string }) => l.variant === 'Levantijns').stage).toBe('certified');
-    const register = (await database.db.rawQuery('select i.name, l.language, l.variant, l.status, l.channels from interpreters i join interpreter_languages l on l.interpreter_id = i.id where i.id = $1', [issued.interpreterId])).rows;
+    const register = (await t.db.rawQuery('select i.name, l.language, l.variant, l.status, l.channels from interpreters i join interpreter_languages l on l.interpreter_id = i.id where i.id = $1', [issued.interpreterId])).rows;
     expect(register).toEqual([{ name: 'Amina Haddad', language: 'ar', variant: 'Levantijns', status: 'certified', channels: ['on-site', 'video'] }]);
     const again = await desk.request('POST', `${url}/certificates`, { language: 'ar', variant: 'Levantijns', issuedOn: '2025-08-30', channels: ['phone'] });
     expect(again.json().refusal).toBe('certification-already-certified');
 
-    const audit = (await database.db.rawQuery(`select action, summary from audit_events where subject_type = 'interpreter-candidate' and subject_id = $1 order by id`, [id])).rows as { action: string; summary: string }[];
+    const audit = (await t.db.rawQuery(`select action, summary from audit_events where subject_type = 'interpreter-candidate' and subject_id = $1 order by id`, [id])).rows as { action: string; summary: string }[];
     expect(audit[0]).toMatchObject({ action: 'create' });
     expect(audit.map((a) => a.summary)).toEqual(expect.arrayContaining(['feedback talk, advice follow-remediation', 'certificate ar']));
   });
@@ -209,8 +168,8 @@ describe('the certification track of social interpreters (issue 5 §2)', () => {
 
   it('a certificate of a linked interpreter updates the register row of that language', async () => {
     const interpreterId = randomUUID();
-    await database.db.rawQuery(`insert into interpreters (id, tenant_id, name, email) values ($1, $2, 'Yonas Tesfay', 'yonas@example.be')`, [interpreterId, AGII]);
-    await database.db.rawQuery(`insert into interpreter_languages (tenant_id, interpreter_id, language, variant, status, channels) values ($1, $2, 'ti', '', 'crisis', '{phone}')`, [AGII, interpreterId]);
+    await t.db.rawQuery(`insert into interpreters (id, tenant_id, name, email) values ($1, $2, 'Yonas Tesfay', 'yonas@example.be')`, [interpreterId, AGII]);
+    await t.db.rawQuery(`insert into interpreter_languages (tenant_id, interpreter_id, language, variant, status, channels) values ($1, $2, 'ti', '', 'crisis', '{phone}')`, [AGII, interpreterId]);
     const unknown = await desk.request('POST', `${BASE}/candidates`, { name: 'Yonas Tesfay', email: 'yonas@example.be', languages: [{ language: 'ti' }], interpreterId: randomUUID() });
     expect(unknown.json().errors[0]).toMatchObject({ field: 'interpreterId', code: 'certification-interpreter-unknown' });
     const id = await trainedCandidate({ name: 'Yonas Tesfay', languages: [{ language: 'ti' }], interpreterId }, { language: 'ti' });
@@ -219,9 +178,9 @@ describe('the certification track of social interpreters (issue 5 §2)', () => {
     await ok(desk.request('POST', `${url}/exams/${exam.id}/result`, { outcome: 'held', decidedOn: '2025-06-16', rolePlay1: 'passed', rolePlay2: 'passed' }));
     const issued = await ok(desk.request('POST', `${url}/certificates`, { language: 'ti', issuedOn: '2025-06-30', channels: ['on-site', 'phone'] }));
     expect(issued.interpreterId).toBe(interpreterId);
-    const rows = (await database.db.rawQuery('select status, channels from interpreter_languages where interpreter_id = $1', [interpreterId])).rows;
+    const rows = (await t.db.rawQuery('select status, channels from interpreter_languages where interpreter_id = $1', [interpreterId])).rows;
     expect(rows).toEqual([{ status: 'certified', channels: ['on-site', 'phone'] }]);
-    expect((await database.db.rawQuery('select count(*)::int as n from interpreters where email = $1', ['yonas@example.be'])).rows).toEqual([{ n: 1 }]);
+    expect((await t.db.rawQuery('select count(*)::int as n from interpreters where email = $1', ['yonas@example.be'])).rows).toEqual([{ n: 1 }]);
   });
 
   it('needs interpreting.desk, and another agency sees no candidates', async () => {

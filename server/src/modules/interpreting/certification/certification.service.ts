@@ -67,6 +67,21 @@ async function load(tx: Tx, id: string, forUpdate = false): Promise<Loaded> {
   };
 }
 
+/** A module as the rules and the detail view both see it. */
+function moduleFields(m: q.ModuleRow) {
+  return {
+    id: m.id,
+    kind: m.kind,
+    startsOn: m.starts_on,
+    requiredHours: Number(m.required_hours),
+    attendedHours: Number(m.attended_hours),
+    result: m.result,
+    decidedOn: m.decided_on,
+    remediationOfModule: m.remediation_of_module,
+    remediationOfExam: m.remediation_of_exam,
+  };
+}
+
 function stateOf(l: Loaded): CandidateState {
   const c = l.candidate;
   return {
@@ -74,17 +89,7 @@ function stateOf(l: Loaded): CandidateState {
     admittedOn: c.admitted_on,
     languages: l.languages.map((x) => ({ language: x.language, variant: x.variant })),
     entryTests: l.entryTests.map((t) => ({ language: t.language, variant: t.variant, attempt: t.attempt, takenOn: t.taken_on, passed: t.passed })),
-    modules: l.modules.map((m) => ({
-      id: m.id,
-      kind: m.kind,
-      startsOn: m.starts_on,
-      requiredHours: Number(m.required_hours),
-      attendedHours: Number(m.attended_hours),
-      result: m.result,
-      decidedOn: m.decided_on,
-      remediationOfModule: m.remediation_of_module,
-      remediationOfExam: m.remediation_of_exam,
-    })),
+    modules: l.modules.map(moduleFields),
     exams: l.exams.map((e) => ({ id: e.id, language: e.language, variant: e.variant, heldOn: e.held_on, status: e.status, decidedOn: e.decided_on })),
     feedbackTalks: l.talks.map((f) => ({ examId: f.exam_id, heldOn: f.held_on, advice: f.advice })),
     certificates: l.certificates.map((x) => ({ language: x.language, variant: x.variant, issuedOn: x.issued_on })),
@@ -114,18 +119,7 @@ function detailView(l: Loaded, today: string) {
   return {
     ...summaryView(l, today),
     entryTests: l.entryTests.map((t) => ({ id: t.id, language: t.language, variant: t.variant, attempt: t.attempt, takenOn: t.taken_on, languagePart: t.language_part, basicSkillsPart: t.skills_part, passed: t.passed })),
-    modules: l.modules.map((m) => ({
-      id: m.id,
-      kind: m.kind,
-      name: m.name,
-      startsOn: m.starts_on,
-      requiredHours: Number(m.required_hours),
-      attendedHours: Number(m.attended_hours),
-      result: m.result,
-      decidedOn: m.decided_on,
-      remediationOfModule: m.remediation_of_module,
-      remediationOfExam: m.remediation_of_exam,
-    })),
+    modules: l.modules.map((m) => ({ ...moduleFields(m), name: m.name })),
     exams: l.exams.map((e) => {
       const talk = l.talks.find((f) => f.exam_id === e.id);
       return {
@@ -307,8 +301,8 @@ export async function startModule(deps: CertificationDeps, ctx: ActorContext, id
     id,
     (loaded) => {
       if (input.kind !== 'remediation') return { kind: 'module', module: input.kind, on: input.startsOn };
-      if (input.remediationOfModule && !loaded.modules.some((m) => m.id === input.remediationOfModule)) throw notFound('module');
-      if (input.remediationOfExam && !loaded.exams.some((e) => e.id === input.remediationOfExam)) throw notFound('exam');
+      if (input.remediationOfModule) requireItem(loaded.modules, input.remediationOfModule, 'module');
+      if (input.remediationOfExam) requireItem(loaded.exams, input.remediationOfExam, 'exam');
       return { kind: 'remediation', ...(input.remediationOfModule ? { ofModule: input.remediationOfModule } : {}), ...(input.remediationOfExam ? { ofExam: input.remediationOfExam } : {}), on: input.startsOn };
     },
     async (tx) => {
@@ -330,8 +324,9 @@ export async function startModule(deps: CertificationDeps, ctx: ActorContext, id
   );
 }
 
-function moduleOf(loaded: Loaded, moduleId: string) {
-  if (!loaded.modules.some((m) => m.id === moduleId)) throw notFound('module');
+/** Throws a 404 for `what` unless one of the candidate's items has the id. */
+function requireItem(items: readonly { id: string }[], id: string, what: 'module' | 'exam') {
+  if (!items.some((item) => item.id === id)) throw notFound(what);
 }
 
 export async function recordModuleAttendance(deps: CertificationDeps, ctx: ActorContext, id: string, moduleId: string, input: { attendedHours: number }) {
@@ -340,7 +335,7 @@ export async function recordModuleAttendance(deps: CertificationDeps, ctx: Actor
     ctx,
     id,
     (loaded) => {
-      moduleOf(loaded, moduleId);
+      requireItem(loaded.modules, moduleId, 'module');
       return { kind: 'module-attendance', moduleId };
     },
     async (tx) => {
@@ -356,7 +351,7 @@ export async function recordModuleResult(deps: CertificationDeps, ctx: ActorCont
     ctx,
     id,
     (loaded) => {
-      moduleOf(loaded, moduleId);
+      requireItem(loaded.modules, moduleId, 'module');
       return { kind: 'module-result', moduleId, result: input.result, on: input.decidedOn };
     },
     async (tx) => {
@@ -391,17 +386,13 @@ export async function planExam(
   }
 }
 
-function examOf(loaded: Loaded, examId: string) {
-  if (!loaded.exams.some((e) => e.id === examId)) throw notFound('exam');
-}
-
 export async function recordExamResult(deps: CertificationDeps, ctx: ActorContext, id: string, examId: string, input: ExamResultInput) {
   return step(
     deps,
     ctx,
     id,
     (loaded) => {
-      examOf(loaded, examId);
+      requireItem(loaded.exams, examId, 'exam');
       return { kind: 'exam-result', examId, on: input.decidedOn };
     },
     async (tx, loaded) => {
@@ -424,7 +415,7 @@ export async function recordFeedbackTalk(deps: CertificationDeps, ctx: ActorCont
     ctx,
     id,
     (loaded) => {
-      examOf(loaded, examId);
+      requireItem(loaded.exams, examId, 'exam');
       return { kind: 'feedback-talk', examId, on: input.heldOn };
     },
     async (tx) => {

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ICS_CONTENT_TYPE } from '../../../platform/ical';
 import { actorContext, type AppDeps, type ZodApp } from '../../../platform/http/app';
@@ -25,13 +26,16 @@ const counts = z.object({
   otherReason: z.number(),
   inProgress: z.number(),
 });
-const invoiceLine = z.object({
+/** The fields an invoice line and a statement line share: the assignment the charge belongs to. */
+const chargeLineBase = z.object({
   assignmentId: z.uuid(),
   requestId: z.uuid(),
   date: z.string(),
   channel: z.string(),
   language: z.string(),
   kind: z.enum(['completed', 'late-cancellation']),
+});
+const invoiceLine = chargeLineBase.extend({
   code: z.string(),
   quantity: z.number(),
   grossCents: z.number(),
@@ -55,13 +59,7 @@ const statementSchema = z.object({
   month: z.string(),
   interpreter: z.object({ id: z.uuid(), name: z.string() }),
   lines: z.array(
-    z.object({
-      assignmentId: z.uuid(),
-      requestId: z.uuid(),
-      date: z.string(),
-      channel: z.string(),
-      language: z.string(),
-      kind: z.enum(['completed', 'late-cancellation']),
+    chargeLineBase.extend({
       minutes: z.number(),
       travelKm: z.number(),
       cents: z.number(),
@@ -71,6 +69,18 @@ const statementSchema = z.object({
   totalCents: z.number(),
   ruleSetIds: z.array(z.string()),
 });
+
+/** All items, or only those of the given id (none of them is a 404 for `what`). */
+function selected<T>(items: T[], id: string | undefined, idOf: (item: T) => string, what: string): T[] {
+  if (!id) return items;
+  const found = items.filter((item) => idOf(item) === id);
+  if (!found.length) throw notFound(what);
+  return found;
+}
+
+function sendPdf(reply: FastifyReply, pdf: Uint8Array, filename: string) {
+  return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${filename}"`).send(Buffer.from(pdf));
+}
 
 /**
  * Billing (invoices, statements, accounting CSV), the interpreter calendar feed and the desk's
@@ -100,10 +110,8 @@ export function registerInterpretingReportRoutes(app: ZodApp, deps: AppDeps): vo
     async (request, reply) => {
       const ctx = actorContext(request);
       const billing = await monthlyBilling(deps, ctx, request.query.month);
-      const invoices = request.query.organisationId ? billing.invoices.filter((i) => i.organisation.id === request.query.organisationId) : billing.invoices;
-      if (request.query.organisationId && !invoices.length) throw notFound('invoice');
-      const pdf = await invoicesPdf(invoices, ctx.locale, deps.clock());
-      return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="invoices-${billing.month}.pdf"`).send(Buffer.from(pdf));
+      const invoices = selected(billing.invoices, request.query.organisationId, (i) => i.organisation.id, 'invoice');
+      return sendPdf(reply, await invoicesPdf(invoices, ctx.locale, deps.clock()), `invoices-${billing.month}.pdf`);
     },
   );
   app.get(
@@ -112,10 +120,8 @@ export function registerInterpretingReportRoutes(app: ZodApp, deps: AppDeps): vo
     async (request, reply) => {
       const ctx = actorContext(request);
       const billing = await monthlyBilling(deps, ctx, request.query.month);
-      const statements = request.query.interpreterId ? billing.statements.filter((s) => s.interpreter.id === request.query.interpreterId) : billing.statements;
-      if (request.query.interpreterId && !statements.length) throw notFound('statement');
-      const pdf = await statementsPdf(statements, ctx.locale, deps.clock());
-      return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="statements-${billing.month}.pdf"`).send(Buffer.from(pdf));
+      const statements = selected(billing.statements, request.query.interpreterId, (s) => s.interpreter.id, 'statement');
+      return sendPdf(reply, await statementsPdf(statements, ctx.locale, deps.clock()), `statements-${billing.month}.pdf`);
     },
   );
   app.get(
