@@ -43,8 +43,7 @@
  *   BENCH_SEED=20240601
  *   BENCH_WRITE_RESULTS=1                     0 = do not update bench/RESULTS.md
  */
-import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, withTenant, type Database, type Executor } from '../server/src/platform/db/database';
+import { withTenant, type Database } from '../server/src/platform/db/database';
 import * as iq from '../server/src/modules/interpreting/interpreting.queries';
 import { numberEnv } from './env';
 import { Rng } from './rng';
@@ -535,57 +534,26 @@ async function offerBench(db: Database, url: string, token: string, sizes: Sizes
 // ---------------------------------------------------------------------------------------------
 // Where the ranking's time goes
 
-/** An executor that runs EXPLAIN (ANALYZE, BUFFERS) instead of each query and keeps the plan. */
-function explainingExecutor(ex: Executor, plans: string[][]): Executor {
-  return new Proxy(ex, {
-    get(target, prop) {
-      if (prop === 'execute') {
-        return async (query: SQL) => {
-          const rows = await queryRows<{ 'QUERY PLAN': string }>(target, sql`explain (analyze, buffers) ${query}`);
-          plans.push(rows.map((r) => r['QUERY PLAN']));
-          return { rows: [] };
-        };
-      }
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-}
-
-/** Per SubPlan of the plan: name, loops and total ms (actual time × loops); and the execution time. */
-function subplanSummary(plan: readonly string[]) {
-  const parts: { name: string; loops: number; ms: number; node: string }[] = [];
-  for (let i = 0; i < plan.length; i++) {
-    const m = /SubPlan (\w+)/.exec(plan[i]!);
-    if (!m) continue;
-    const node = plan.slice(i + 1).find((l) => l.includes('actual time='));
-    const t = node && /actual time=[\d.]+\.\.([\d.]+) rows=[\d.]+ loops=(\d+)/.exec(node);
-    if (!t) continue;
-    const scans = plan.slice(i + 1, i + 6).map((l) => /(Seq Scan|Index Scan|Index Only Scan|Bitmap Heap Scan)( using \w+)? on (\w+)/.exec(l)).find(Boolean);
-    parts.push({ name: `SubPlan ${m[1]}`, loops: Number(t[2]), ms: Number(t[1]) * Number(t[2]), node: scans ? `${scans[1]}${scans[2] ?? ''} on ${scans[3]}` : node.trim().replace(/\s+\(.*$/, '').replace(/^->\s*/, '') });
-  }
-  const execution = plan.find((l) => l.startsWith('Execution Time'))?.replace('Execution Time: ', '') ?? '?';
-  return { parts, execution };
-}
-
 async function profile(db: Database, languages: readonly string[], around: Date, runs = 5) {
   const scope = { tenantId: AGII, userId: null, purpose: 'interpreting' };
   const lines: string[] = [];
   for (const language of languages) {
-    const plans: string[][] = [];
-    await withTenant(db, scope, (tx) => iq.candidatesFor(explainingExecutor(tx, plans), language, around));
-    const s = subplanSummary(plans[0] ?? []);
-    const times: number[] = [];
+    const poolTimes: number[] = [];
+    const statsTimes: number[] = [];
     let size = 0;
-    for (let k = 0; k < (runs ? runs + 1 : 0); k++) {
-      const t = performance.now();
-      size = (await withTenant(db, scope, (tx) => iq.candidatesFor(tx, language, around))).length;
-      if (k) times.push(performance.now() - t);
+    for (let k = 0; k < runs + 1; k++) {
+      await withTenant(db, scope, async (tx) => {
+        let t = performance.now();
+        const pool = await iq.candidatePool(tx, language, around);
+        if (k) poolTimes.push(performance.now() - t);
+        size = pool.length;
+        t = performance.now();
+        await iq.candidateStats(tx, pool.map((c) => c.interpreterId), around);
+        if (k) statsTimes.push(performance.now() - t);
+      });
     }
-    if (!runs) size = Number(/rows=([\d.]+) loops=1\)/.exec(plans[0]?.[0] ?? '')?.[1] ?? NaN);
     lines.push(
-      `  - '${language}' (${size} speakers): ${runs ? `candidatesFor alone in withTenant p50 ${stats(times).p50.toFixed(1)} ms; ` : ''}EXPLAIN ANALYZE (RLS on) execution ${s.execution}: ` +
-        s.parts.map((p) => `${p.name} ${p.ms.toFixed(1)} ms over ${p.loops} loops (${p.node})`).join('; '),
+      `  - '${language}' (${size} speakers): candidatePool p50 ${stats(poolTimes).p50.toFixed(1)} ms; candidateStats for every speaker (the worst case: the service loads them for the qualified only) p50 ${stats(statsTimes).p50.toFixed(1)} ms`,
     );
   }
   return lines;

@@ -64,45 +64,83 @@ export async function replaceAvailability(tx: Executor, tenantId: string, interp
 }
 
 /**
- * Everyone who speaks the language, with what the ranking needs for the week around `around`:
- * absences and live assignments in a window, the month's minutes, and the year's reliability.
+ * Everyone who speaks the language, with what qualifying needs for the day around `around`: the
+ * language rows, the weekly windows, and absences and live assignments in that window. Each part is
+ * one query over all speakers (not a sub-query per interpreter), so a language with a thousand
+ * speakers costs a few index scans. The statistics come separately, for the qualified only.
  */
-export async function candidatesFor(tx: Executor, language: string, around: Date | null, forRequestId: string | null = null): Promise<Candidate[]> {
-  const from = around ? new Date(around.getTime() - 86_400_000) : new Date(0);
-  const to = around ? new Date(around.getTime() + 86_400_000) : new Date(0);
-  const month = around ?? new Date();
-  const rows = await queryRows<InterpreterRow & { absences: Array<{ startsAt: string; endsAt: string }>; busy: Array<{ startsAt: string; endsAt: string }>; month_minutes: number; offers: number; let_downs: number }>(
-    tx,
-    sql`select ${INTERPRETER_COLUMNS},
-        coalesce((select jsonb_agg(jsonb_build_object('startsAt', b.starts_at, 'endsAt', b.ends_at)) from interpreter_absences b
-          where b.interpreter_id = i.id and b.starts_at < ${to.toISOString()} and b.ends_at > ${from.toISOString()}), '[]') as absences,
-        coalesce((select jsonb_agg(jsonb_build_object('startsAt', s.starts_at, 'endsAt', s.ends_at)) from interpreting_assignments s
-          where s.interpreter_id = i.id and s.status in ('offered', 'accepted') and s.starts_at < ${to.toISOString()} and s.ends_at > ${from.toISOString()}
-            ${forRequestId ? sql`and s.request_id <> ${forRequestId}` : sql``}), '[]') as busy,
-        coalesce((select sum(extract(epoch from s.ends_at - s.starts_at) / 60)::int from interpreting_assignments s
-          where s.interpreter_id = i.id and s.status in ('accepted', 'completed')
-            and s.starts_at >= date_trunc('month', ${month.toISOString()}::timestamptz) and s.starts_at < date_trunc('month', ${month.toISOString()}::timestamptz) + interval '1 month'), 0) as month_minutes,
-        (select count(*)::int from interpreting_assignments s where s.interpreter_id = i.id and s.offered_at > now() - interval '1 year') as offers,
-        (select count(*)::int from interpreting_assignments s where s.interpreter_id = i.id and s.offered_at > now() - interval '1 year'
-          and (s.status = 'declined' or (s.status = 'cancelled' and exists (select 1 from interpreting_requests r where r.id = s.request_id and r.cancelled_by = 'interpreter')))) as let_downs
-      from interpreters i
-      where i.active and exists (select 1 from interpreter_languages l where l.interpreter_id = i.id and l.language = ${language})`,
-  );
-  return rows.map((r) => ({
-    interpreterId: r.id,
-    name: r.name,
-    region: r.region,
-    latitude: r.latitude,
-    longitude: r.longitude,
-    maxTravelKm: r.max_travel_km,
-    languages: r.languages,
-    availability: r.availability,
-    absences: r.absences.map((a) => ({ startsAt: new Date(a.startsAt), endsAt: new Date(a.endsAt) })),
-    busy: r.busy.map((b) => ({ startsAt: new Date(b.startsAt), endsAt: new Date(b.endsAt) })),
-    monthMinutes: r.month_minutes,
-    offers: r.offers,
-    letDowns: r.let_downs,
-  }));
+export async function candidatePool(tx: Executor, language: string, around: Date | null, forRequestId: string | null = null): Promise<Candidate[]> {
+  const from = (around ? new Date(around.getTime() - 86_400_000) : new Date(0)).toISOString();
+  const to = (around ? new Date(around.getTime() + 86_400_000) : new Date(0)).toISOString();
+  const speakers = sql`select l.interpreter_id from interpreter_languages l where l.language = ${language}`;
+  const [people, windows, absences, busy] = await Promise.all([
+    queryRows<{ id: string; name: string; region: string | null; latitude: number | null; longitude: number | null; max_travel_km: number; variant: string; status: LanguageStatus; channels: string[] }>(
+      tx,
+      sql`select i.id, i.name, i.region, i.latitude, i.longitude, i.max_travel_km, l.variant, l.status, l.channels
+        from interpreter_languages l join interpreters i on i.id = l.interpreter_id where l.language = ${language} and i.active`,
+    ),
+    queryRows<{ interpreter_id: string; weekday: number; starts: string; ends: string }>(
+      tx,
+      sql`select interpreter_id, weekday, to_char(starts, 'HH24:MI') as starts, to_char(ends, 'HH24:MI') as ends
+        from interpreter_availability where interpreter_id in (${speakers})`,
+    ),
+    around
+      ? queryRows<{ interpreter_id: string; starts_at: string; ends_at: string }>(
+          tx,
+          sql`select interpreter_id, starts_at, ends_at from interpreter_absences
+            where interpreter_id in (${speakers}) and starts_at < ${to} and ends_at > ${from}`,
+        )
+      : Promise.resolve([]),
+    around
+      ? queryRows<{ interpreter_id: string; starts_at: string; ends_at: string }>(
+          tx,
+          sql`select interpreter_id, starts_at, ends_at from interpreting_assignments
+            where interpreter_id in (${speakers}) and status in ('offered', 'accepted') and starts_at < ${to} and ends_at > ${from}
+              ${forRequestId ? sql`and request_id <> ${forRequestId}` : sql``}`,
+        )
+      : Promise.resolve([]),
+  ]);
+  const pool = new Map<string, Candidate>();
+  for (const p of people) {
+    let c = pool.get(p.id);
+    if (!c) {
+      c = { interpreterId: p.id, name: p.name, region: p.region, latitude: p.latitude, longitude: p.longitude, maxTravelKm: p.max_travel_km, languages: [], availability: [], absences: [], busy: [], monthMinutes: 0, offers: 0, letDowns: 0 };
+      pool.set(p.id, c);
+    }
+    (c.languages as Candidate['languages'][number][]).push({ language, variant: p.variant, status: p.status, channels: p.channels });
+  }
+  for (const w of windows) (pool.get(w.interpreter_id)?.availability as Candidate['availability'][number][] | undefined)?.push({ weekday: w.weekday, starts: w.starts, ends: w.ends });
+  for (const a of absences) (pool.get(a.interpreter_id)?.absences as Candidate['absences'][number][] | undefined)?.push({ startsAt: new Date(a.starts_at), endsAt: new Date(a.ends_at) });
+  for (const b of busy) (pool.get(b.interpreter_id)?.busy as Candidate['busy'][number][] | undefined)?.push({ startsAt: new Date(b.starts_at), endsAt: new Date(b.ends_at) });
+  return [...pool.values()];
+}
+
+/** The ranking's statistics for the given interpreters: minutes of the month, offers and let-downs of the last year. */
+export async function candidateStats(tx: Executor, ids: readonly string[], month: Date): Promise<Map<string, Pick<Candidate, 'monthMinutes' | 'offers' | 'letDowns'>>> {
+  const stats = new Map<string, Pick<Candidate, 'monthMinutes' | 'offers' | 'letDowns'>>(ids.map((id) => [id, { monthMinutes: 0, offers: 0, letDowns: 0 }]));
+  if (!ids.length) return stats;
+  const list = sql`${textArray(ids)}::uuid[]`;
+  const [minutes, reliability] = await Promise.all([
+    queryRows<{ interpreter_id: string; minutes: number }>(
+      tx,
+      sql`select interpreter_id, sum(extract(epoch from ends_at - starts_at) / 60)::int as minutes from interpreting_assignments
+        where interpreter_id = any(${list}) and status in ('accepted', 'completed')
+          and starts_at >= date_trunc('month', ${month.toISOString()}::timestamptz) and starts_at < date_trunc('month', ${month.toISOString()}::timestamptz) + interval '1 month'
+        group by interpreter_id`,
+    ),
+    queryRows<{ interpreter_id: string; offers: number; let_downs: number }>(
+      tx,
+      sql`select s.interpreter_id, count(*)::int as offers,
+          count(*) filter (where s.status = 'declined' or (s.status = 'cancelled'
+            and exists (select 1 from interpreting_requests r where r.id = s.request_id and r.cancelled_by = 'interpreter')))::int as let_downs
+        from interpreting_assignments s
+        where s.interpreter_id = any(${list}) and s.offered_at > now() - interval '1 year'
+        group by s.interpreter_id`,
+    ),
+  ]);
+  for (const m of minutes) stats.get(m.interpreter_id)!.monthMinutes = m.minutes;
+  for (const r of reliability) Object.assign(stats.get(r.interpreter_id)!, { offers: r.offers, letDowns: r.let_downs });
+  return stats;
 }
 
 export interface RequestRow {

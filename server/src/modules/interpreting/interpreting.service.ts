@@ -13,7 +13,7 @@ import { can, recordAudit, requirePermission, scopeOf, type AccessDeps } from '.
 import { isLanguageCode } from '../persons/rules/languages';
 import * as q from './interpreting.queries';
 import type { CreateRequestInput } from './interpreting.schema';
-import { qualify, rankCandidates, type RankRequest } from './rules/ranking';
+import { qualify, rankCandidates, requestSlot, type RankRequest } from './rules/ranking';
 import { belgianDateHour, cancellationTiming, completedCharge, isShortNotice, lateCancellationCharge, tableRow, type Channel } from './rules/stv';
 import type { InterpretingRefusal } from './rules/refusals';
 
@@ -200,12 +200,28 @@ function rankRequestOf(r: q.RequestRow, channel: Channel = r.channel): RankReque
   };
 }
 
+/**
+ * The speakers of the request's language, with statistics loaded only for those who qualify: the
+ * others are excluded whatever their statistics, and a common language has a thousand speakers.
+ */
+async function rankingPool(tx: Tx, r: q.RequestRow) {
+  const around = r.starts_at ? new Date(r.starts_at) : null;
+  const pool = await q.candidatePool(tx, r.language, around, r.id);
+  const request = rankRequestOf(r);
+  const slot = requestSlot(request);
+  // Phone and video are the on-site alternatives, so qualifying for any channel earns statistics.
+  const channels: Channel[] = r.channel === 'on-site' ? ['on-site', 'phone', 'video'] : [r.channel];
+  const qualified = pool.filter((c) => channels.some((channel) => !('excluded' in qualify({ ...request, channel }, c, slot))));
+  const stats = await q.candidateStats(tx, qualified.map((c) => c.interpreterId), around ?? new Date());
+  return pool.map((c) => ({ ...c, ...stats.get(c.interpreterId) }));
+}
+
 /** The ranked candidates with the reasons; for on-site work nobody can do, the phone and video alternatives. */
 export async function candidates(deps: InterpretingDeps, ctx: ActorContext, requestId: string) {
   requirePermission(ctx, 'interpreting.desk');
   return withTenant(deps.db, scopeOf(ctx), async (tx) => {
     const r = await visibleRequest(tx, ctx, requestId);
-    const pool = await q.candidatesFor(tx, r.language, r.starts_at ? new Date(r.starts_at) : null, r.id);
+    const pool = await rankingPool(tx, r);
     const result = rankCandidates(rankRequestOf(r), pool);
     const alternatives =
       r.channel === 'on-site' && !result.ranked.length
@@ -228,7 +244,7 @@ export async function offer(deps: InterpretingDeps, ctx: ActorContext, requestId
       if (!interpreter) throw notFound('interpreter');
       const r = await visibleRequest(tx, ctx, requestId, true);
       if (r.status !== 'open') refuse('request-not-open', 'WF-16', { status: r.status });
-      const [candidate] = (await q.candidatesFor(tx, r.language, r.starts_at ? new Date(r.starts_at) : null, r.id)).filter((c) => c.interpreterId === interpreterId);
+      const [candidate] = (await rankingPool(tx, r)).filter((c) => c.interpreterId === interpreterId);
       const checked = candidate ? qualify(rankRequestOf(r), candidate) : ({ excluded: 'language' } as const);
       if ('excluded' in checked) {
         const rule = checked.excluded === 'status' ? 'R-26' : 'WF-16';
