@@ -204,9 +204,11 @@ function rankRequestOf(r: q.RequestRow, channel: Channel = r.channel): RankReque
  * The speakers of the request's language, with statistics loaded only for those who qualify: the
  * others are excluded whatever their statistics, and a common language has a thousand speakers.
  */
-async function rankingPool(tx: Tx, r: q.RequestRow) {
+async function rankingPool(tx: Tx, r: q.RequestRow, onlyInterpreterId?: string) {
   const around = r.starts_at ? new Date(r.starts_at) : null;
-  const pool = await q.candidatePool(tx, r.language, around, r.id);
+  const speakers = await q.candidatePool(tx, r.language, around, r.id);
+  // An offer checks one interpreter: its statistics alone are loaded, not the whole language's.
+  const pool = onlyInterpreterId ? speakers.filter((c) => c.interpreterId === onlyInterpreterId) : speakers;
   const request = rankRequestOf(r);
   const slot = requestSlot(request);
   // Phone and video are the on-site alternatives, so qualifying for any channel earns statistics.
@@ -244,7 +246,7 @@ export async function offer(deps: InterpretingDeps, ctx: ActorContext, requestId
       if (!interpreter) throw notFound('interpreter');
       const r = await visibleRequest(tx, ctx, requestId, true);
       if (r.status !== 'open') refuse('request-not-open', 'WF-16', { status: r.status });
-      const [candidate] = (await rankingPool(tx, r)).filter((c) => c.interpreterId === interpreterId);
+      const [candidate] = await rankingPool(tx, r, interpreterId);
       const checked = candidate ? qualify(rankRequestOf(r), candidate) : ({ excluded: 'language' } as const);
       if ('excluded' in checked) {
         const rule = checked.excluded === 'status' ? 'R-26' : 'WF-16';

@@ -121,7 +121,15 @@ export interface WaitingRow {
  * rules last derived it) and who have no running enrolment. The language is the chosen MO language,
  * else the intake language; the wait counts from the contract date (R-20).
  */
-function waitingWhere(f: { language?: string | undefined; region?: string | undefined; personId?: string | undefined }): SQL {
+type WaitingFilter = {
+  language?: string | undefined;
+  region?: string | undefined;
+  personId?: string | undefined;
+  /** Only those before this place in the waiting order (contract date, then dossier id). */
+  before?: { waitingSince: string; dossierId: string } | undefined;
+};
+
+function waitingWhere(f: WaitingFilter): SQL {
   const where: SQL[] = [
     sql`d.status in ('running', 'suspended') and d.contract_signed_on is not null`,
     sql`coalesce(d.pillars #>> '{mo,status}', 'not-started') not in ('completed', 'exempted', 'not-required')`,
@@ -130,6 +138,7 @@ function waitingWhere(f: { language?: string | undefined; region?: string | unde
   if (f.language) where.push(sql`d.mo_language = ${f.language}`);
   if (f.region) where.push(sql`p.region = ${f.region}`);
   if (f.personId) where.push(sql`d.person_id = ${f.personId}`);
+  if (f.before) where.push(sql`(d.contract_signed_on, d.id) < (${f.before.waitingSince}::date, ${f.before.dossierId}::uuid)`);
   return sql.join(where, sql` and `);
 }
 
@@ -137,7 +146,7 @@ function waitingWhere(f: { language?: string | undefined; region?: string | unde
  * `lockForFill` locks the chosen dossiers and skips those another transaction holds, so two
  * planners filling courses of the same language at once take different people.
  */
-export async function waitingList(tx: Executor, f: { language?: string | undefined; region?: string | undefined; personId?: string | undefined; limit: number | null; lockForFill?: boolean }) {
+export async function waitingList(tx: Executor, f: WaitingFilter & { limit: number | null; lockForFill?: boolean }) {
   return queryRows<WaitingRow>(
     tx,
     sql`select d.person_id, d.id as dossier_id, d.mo_language as language, p.region, d.area, to_char(d.contract_signed_on, 'YYYY-MM-DD') as waiting_since,

@@ -279,8 +279,11 @@ export async function enrolPerson(deps: OrientationDeps, ctx: ActorContext, id: 
     const entry = toEntry(row);
     const exception = input.exceptionReason ?? null;
     if (entry.language !== course.language && !exception) refuse('language-mismatch', 'WF-05', { language: entry.language, course: course.language });
-    const sameList = (await q.waitingList(tx, { language: entry.language, region: entry.region ?? undefined, limit: null })).map(toEntry);
-    const before = entry.language === course.language ? passesOver(entry, sameList) : [];
+    // Only who waited longer in this language is read, not the whole list.
+    const longer = entry.language === course.language
+      ? (await q.waitingList(tx, { language: entry.language, region: entry.region ?? undefined, before: entry, limit: null })).map(toEntry)
+      : [];
+    const before = passesOver(entry, longer);
     if (before.length && !exception) refuse('passes-over-waiting-list', 'R-20', { count: before.length });
     await enrolEntry(tx, ctx, course, entry, input.date, exception, now);
     await recordAudit(tx, ctx, { action: 'update', subjectType: 'mo-course', subjectId: id, summary: exception ? 'enrolled a person out of waiting order' : 'enrolled a person' });

@@ -69,19 +69,20 @@ async function journalRefusal(deps: TrajectoryDeps, ctx: ActorContext, dossierId
 
 async function decisionContext(tx: Tx, ctx: ActorContext, person: PersonIdentity, today: string, command: { type: string; date: string }): Promise<DecisionContext> {
   // A number is reserved only for commands that may issue a certificate; a refusal rolls it back.
-  let reserved: number | null = null;
+  let number: string | null = null;
   if (CERTIFICATE_COMMANDS.has(command.type as DossierCommand['type'])) {
-    reserved = await q.nextCertificateSequence(tx, ctx.actor.tenantId, Number(command.date.slice(0, 4)));
+    const sequence = await q.nextCertificateSequence(tx, ctx.actor.tenantId, Number(command.date.slice(0, 4)));
+    const agencyCode = await agencyCodeOf(tx, ctx.actor.tenantId);
+    number = `${agencyCode.toUpperCase()}-${command.date.slice(0, 4)}-${String(sequence).padStart(6, '0')}`;
   }
-  const agencyCode = await agencyCodeOf(tx, ctx.actor.tenantId);
   return {
     today,
     person: { birthDate: person.birthDate },
     profiles: clientProfiles(),
     newId: () => randomUUID().slice(0, 8),
     certificateNumber: () => {
-      if (reserved === null) throw new Error('no certificate number reserved');
-      return `${agencyCode.toUpperCase()}-${command.date.slice(0, 4)}-${String(reserved).padStart(6, '0')}`;
+      if (number === null) throw new Error('no certificate number reserved');
+      return number;
     },
   };
 }
