@@ -136,6 +136,47 @@ describe('interpreting requests from customer to completed (issue 5 §1, §3, §
     expect((await desk.request('POST', `/api/v1/interpreting/requests/${nobody.id}/not-answered`, { body: { reason: 'language-unavailable' } })).json()).toMatchObject({ tableRow: 'not-answered-unavailable' });
   });
 
+  it('an interpreter who withdraws lets the request down: it goes back to the desk open, and the ranking shows the month and the reliability', async () => {
+    const language = { language: 'so', variant: '', status: 'certified', channels: ['phone'] };
+    const i = await interpreter({ languages: [language] }, true);
+    const reasonsOf = async (requestId: string) => {
+      const ranked = (await desk.request('GET', `/api/v1/interpreting/requests/${requestId}/candidates`)).json();
+      const mine = ranked.ranked.find((c: { interpreterId: string }) => c.interpreterId === i.id);
+      return Object.fromEntries(mine.reasons.map((x: { code: string; value?: number }) => [x.code, x.value]));
+    };
+    const offerTo = async (startsAt: string) => {
+      const r = await request({ channel: 'phone', language: 'so', variant: '', startsAt, expectedMinutes: 90 });
+      await desk.request('POST', `/api/v1/interpreting/requests/${r.id}/offer`, { body: { interpreterId: i.id } });
+      const offer = (await i.user!.request('GET', '/api/v1/interpreting/my-assignments')).json().items.find((x: { requestId: string }) => x.requestId === r.id);
+      return { request: r, offer };
+    };
+    const first = await offerTo('2024-10-14T08:00:00Z');
+    await i.user!.request('POST', `/api/v1/interpreting/assignments/${first.offer.id}/respond`, { body: { accept: true } });
+    const probe = await request({ channel: 'phone', language: 'so', variant: '', startsAt: '2024-10-21T08:00:00Z', expectedMinutes: 30 });
+    // One accepted offer of 90 minutes this month, none let down.
+    expect(await reasonsOf(probe.id)).toMatchObject({ 'fair-spread': 90, reliability: 1 });
+
+    const stranger = await t.user(['interpreter']);
+    expect((await stranger.request('POST', `/api/v1/interpreting/assignments/${first.offer.id}/withdraw`)).statusCode).toBe(404);
+    const withdrawn = await i.user!.request('POST', `/api/v1/interpreting/assignments/${first.offer.id}/withdraw`);
+    expect(withdrawn.json()).toMatchObject({ status: 'cancelled' });
+    expect((await customer.request('GET', `/api/v1/interpreting/requests/${first.request.id}`)).json()).toMatchObject({ status: 'open', tableRow: 'in-progress' });
+    const twice = await i.user!.request('POST', `/api/v1/interpreting/assignments/${first.offer.id}/withdraw`);
+    expect(twice.json()).toMatchObject({ status: 422, refusal: 'assignment-not-accepted' });
+    // The withdrawn minutes leave the month; the let-down counts against reliability.
+    expect(await reasonsOf(probe.id)).toMatchObject({ 'fair-spread': 0, reliability: 0 });
+
+    const second = await offerTo('2024-10-15T08:00:00Z');
+    await i.user!.request('POST', `/api/v1/interpreting/assignments/${second.offer.id}/respond`, { body: { accept: false } });
+    const third = await offerTo('2024-10-16T08:00:00Z');
+    await i.user!.request('POST', `/api/v1/interpreting/assignments/${third.offer.id}/respond`, { body: { accept: true } });
+    // Three offers, two let down (the withdrawal and the refusal).
+    expect(await reasonsOf(probe.id)).toMatchObject({ 'fair-spread': 90, reliability: 0.33 });
+    // The desk can offer the withdrawn request again.
+    const reoffer = await desk.request('POST', `/api/v1/interpreting/requests/${first.request.id}/offer`, { body: { interpreterId: i.id } });
+    expect(reoffer.statusCode).toBe(200);
+  });
+
   it('refuses bad input with a clear problem', async () => {
     const past = await customer.request('POST', '/api/v1/interpreting/requests', { body: onSite({ startsAt: '2024-10-07T06:00:00Z' }) });
     expect(past.json()).toMatchObject({ status: 422, refusal: 'request-in-past' });

@@ -63,83 +63,80 @@ export async function replaceAvailability(tx: Executor, tenantId: string, interp
   }
 }
 
+type Period = [startsAt: string, endsAt: string];
+
 /**
  * Everyone who speaks the language, with what qualifying needs for the day around `around`: the
- * language rows, the weekly windows, and absences and live assignments in that window. Each part is
- * one query over all speakers (not a sub-query per interpreter), so a language with a thousand
- * speakers costs a few index scans. The statistics come separately, for the qualified only.
+ * language rows, the weekly windows, and absences and live assignments in that window. One query:
+ * each part is grouped over all speakers at once (not a sub-query per interpreter) and comes back as
+ * a JSON array on the speaker's row, so a language with a thousand speakers is a thousand rows to
+ * read rather than several thousand (bench/interpreting.ts).
  */
 export async function candidatePool(tx: Executor, language: string, around: Date | null, forRequestId: string | null = null): Promise<Candidate[]> {
   const from = (around ? new Date(around.getTime() - 86_400_000) : new Date(0)).toISOString();
   const to = (around ? new Date(around.getTime() + 86_400_000) : new Date(0)).toISOString();
-  const speakers = sql`select l.interpreter_id from interpreter_languages l where l.language = ${language}`;
-  const [people, windows, absences, busy] = await Promise.all([
-    queryRows<{ id: string; name: string; region: string | null; latitude: number | null; longitude: number | null; max_travel_km: number; variant: string; status: LanguageStatus; channels: string[] }>(
-      tx,
-      sql`select i.id, i.name, i.region, i.latitude, i.longitude, i.max_travel_km, l.variant, l.status, l.channels
-        from interpreter_languages l join interpreters i on i.id = l.interpreter_id where l.language = ${language} and i.active`,
-    ),
-    queryRows<{ interpreter_id: string; weekday: number; starts: string; ends: string }>(
-      tx,
-      sql`select interpreter_id, weekday, to_char(starts, 'HH24:MI') as starts, to_char(ends, 'HH24:MI') as ends
-        from interpreter_availability where interpreter_id in (${speakers})`,
-    ),
-    around
-      ? queryRows<{ interpreter_id: string; starts_at: string; ends_at: string }>(
-          tx,
-          sql`select interpreter_id, starts_at, ends_at from interpreter_absences
-            where interpreter_id in (${speakers}) and starts_at < ${to} and ends_at > ${from}`,
-        )
-      : Promise.resolve([]),
-    around
-      ? queryRows<{ interpreter_id: string; starts_at: string; ends_at: string }>(
-          tx,
-          sql`select interpreter_id, starts_at, ends_at from interpreting_assignments
-            where interpreter_id in (${speakers}) and status in ('offered', 'accepted') and starts_at < ${to} and ends_at > ${from}
-              ${forRequestId ? sql`and request_id <> ${forRequestId}` : sql``}`,
-        )
-      : Promise.resolve([]),
-  ]);
+  const rows = await queryRows<{
+    id: string; name: string; region: string | null; latitude: number | null; longitude: number | null; max_travel_km: number;
+    variant: string; status: LanguageStatus; channels: string[];
+    windows: Array<[weekday: number, starts: string, ends: string]> | null; absences: Period[] | null; busy: Period[] | null;
+  }>(
+    tx,
+    sql`with speakers as (select interpreter_id, variant, status, channels from interpreter_languages where language = ${language}),
+      windows as (
+        select interpreter_id, json_agg(json_build_array(weekday, to_char(starts, 'HH24:MI'), to_char(ends, 'HH24:MI'))) as windows
+        from interpreter_availability where interpreter_id in (select interpreter_id from speakers) group by interpreter_id),
+      absences as (
+        select interpreter_id, json_agg(json_build_array(starts_at, ends_at)) as absences
+        from interpreter_absences where interpreter_id in (select interpreter_id from speakers) and starts_at < ${to} and ends_at > ${from}
+        group by interpreter_id),
+      busy as (
+        select interpreter_id, json_agg(json_build_array(starts_at, ends_at)) as busy
+        from interpreting_assignments
+        where interpreter_id in (select interpreter_id from speakers) and status in ('offered', 'accepted') and starts_at is not null
+          and tstzrange(starts_at, ends_at) && tstzrange(${from}, ${to})
+          ${forRequestId ? sql`and request_id <> ${forRequestId}` : sql``}
+        group by interpreter_id)
+    select i.id, i.name, i.region, i.latitude, i.longitude, i.max_travel_km, s.variant, s.status, s.channels, w.windows, a.absences, b.busy
+    from speakers s join interpreters i on i.id = s.interpreter_id
+      left join windows w on w.interpreter_id = i.id left join absences a on a.interpreter_id = i.id left join busy b on b.interpreter_id = i.id
+    where i.active`,
+  );
+  const period = ([startsAt, endsAt]: Period) => ({ startsAt: new Date(startsAt), endsAt: new Date(endsAt) });
   const pool = new Map<string, Candidate>();
-  for (const p of people) {
+  for (const p of rows) {
     let c = pool.get(p.id);
     if (!c) {
-      c = { interpreterId: p.id, name: p.name, region: p.region, latitude: p.latitude, longitude: p.longitude, maxTravelKm: p.max_travel_km, languages: [], availability: [], absences: [], busy: [], monthMinutes: 0, offers: 0, letDowns: 0 };
+      c = {
+        interpreterId: p.id, name: p.name, region: p.region, latitude: p.latitude, longitude: p.longitude, maxTravelKm: p.max_travel_km, languages: [],
+        availability: (p.windows ?? []).map(([weekday, starts, ends]) => ({ weekday, starts, ends })),
+        absences: (p.absences ?? []).map(period),
+        busy: around ? (p.busy ?? []).map(period) : [],
+        monthMinutes: 0, offers: 0, letDowns: 0,
+      };
       pool.set(p.id, c);
     }
     (c.languages as Candidate['languages'][number][]).push({ language, variant: p.variant, status: p.status, channels: p.channels });
   }
-  for (const w of windows) (pool.get(w.interpreter_id)?.availability as Candidate['availability'][number][] | undefined)?.push({ weekday: w.weekday, starts: w.starts, ends: w.ends });
-  for (const a of absences) (pool.get(a.interpreter_id)?.absences as Candidate['absences'][number][] | undefined)?.push({ startsAt: new Date(a.starts_at), endsAt: new Date(a.ends_at) });
-  for (const b of busy) (pool.get(b.interpreter_id)?.busy as Candidate['busy'][number][] | undefined)?.push({ startsAt: new Date(b.starts_at), endsAt: new Date(b.ends_at) });
   return [...pool.values()];
 }
 
-/** The ranking's statistics for the given interpreters: minutes of the month, offers and let-downs of the last year. */
+/**
+ * The ranking's statistics for the given interpreters, from the monthly counts (migration 0013):
+ * minutes of the Belgian month of `month`, and offers and let-downs of that month and the twelve
+ * before it.
+ */
 export async function candidateStats(tx: Executor, ids: readonly string[], month: Date): Promise<Map<string, Pick<Candidate, 'monthMinutes' | 'offers' | 'letDowns'>>> {
   const stats = new Map<string, Pick<Candidate, 'monthMinutes' | 'offers' | 'letDowns'>>(ids.map((id) => [id, { monthMinutes: 0, offers: 0, letDowns: 0 }]));
   if (!ids.length) return stats;
-  const list = sql`${textArray(ids)}::uuid[]`;
-  const [minutes, reliability] = await Promise.all([
-    queryRows<{ interpreter_id: string; minutes: number }>(
-      tx,
-      sql`select interpreter_id, sum(extract(epoch from ends_at - starts_at) / 60)::int as minutes from interpreting_assignments
-        where interpreter_id = any(${list}) and status in ('accepted', 'completed')
-          and starts_at >= date_trunc('month', ${month.toISOString()}::timestamptz) and starts_at < date_trunc('month', ${month.toISOString()}::timestamptz) + interval '1 month'
-        group by interpreter_id`,
-    ),
-    queryRows<{ interpreter_id: string; offers: number; let_downs: number }>(
-      tx,
-      sql`select s.interpreter_id, count(*)::int as offers,
-          count(*) filter (where s.status = 'declined' or (s.status = 'cancelled'
-            and exists (select 1 from interpreting_requests r where r.id = s.request_id and r.cancelled_by = 'interpreter')))::int as let_downs
-        from interpreting_assignments s
-        where s.interpreter_id = any(${list}) and s.offered_at > now() - interval '1 year'
-        group by s.interpreter_id`,
-    ),
-  ]);
-  for (const m of minutes) stats.get(m.interpreter_id)!.monthMinutes = m.minutes;
-  for (const r of reliability) Object.assign(stats.get(r.interpreter_id)!, { offers: r.offers, letDowns: r.let_downs });
+  const rows = await queryRows<{ interpreter_id: string; minutes: number; offers: number; let_downs: number }>(
+    tx,
+    sql`select interpreter_id, coalesce(sum(minutes) filter (where month = m.current), 0)::int as minutes,
+        sum(offers)::int as offers, sum(let_downs)::int as let_downs
+      from interpreter_month_stats, (select interpreter_month_of(${month.toISOString()}::timestamptz) as current) m
+      where interpreter_id = any(${textArray(ids)}::uuid[]) and month between (m.current - interval '12 months')::date and m.current
+      group by interpreter_id`,
+  );
+  for (const r of rows) Object.assign(stats.get(r.interpreter_id)!, { monthMinutes: r.minutes, offers: r.offers, letDowns: r.let_downs });
   return stats;
 }
 

@@ -204,7 +204,7 @@ function rankRequestOf(r: q.RequestRow, channel: Channel = r.channel): RankReque
  * The speakers of the request's language, with statistics loaded only for those who qualify: the
  * others are excluded whatever their statistics, and a common language has a thousand speakers.
  */
-async function rankingPool(tx: Tx, r: q.RequestRow, onlyInterpreterId?: string) {
+async function rankingPool(tx: Tx, r: q.RequestRow, now: Date, onlyInterpreterId?: string) {
   const around = r.starts_at ? new Date(r.starts_at) : null;
   const speakers = await q.candidatePool(tx, r.language, around, r.id);
   // An offer checks one interpreter: its statistics alone are loaded, not the whole language's.
@@ -214,7 +214,7 @@ async function rankingPool(tx: Tx, r: q.RequestRow, onlyInterpreterId?: string) 
   // Phone and video are the on-site alternatives, so qualifying for any channel earns statistics.
   const channels: Channel[] = r.channel === 'on-site' ? ['on-site', 'phone', 'video'] : [r.channel];
   const qualified = pool.filter((c) => channels.some((channel) => !('excluded' in qualify({ ...request, channel }, c, slot))));
-  const stats = await q.candidateStats(tx, qualified.map((c) => c.interpreterId), around ?? new Date());
+  const stats = await q.candidateStats(tx, qualified.map((c) => c.interpreterId), around ?? now);
   return pool.map((c) => ({ ...c, ...stats.get(c.interpreterId) }));
 }
 
@@ -223,7 +223,7 @@ export async function candidates(deps: InterpretingDeps, ctx: ActorContext, requ
   requirePermission(ctx, 'interpreting.desk');
   return withTenant(deps.db, scopeOf(ctx), async (tx) => {
     const r = await visibleRequest(tx, ctx, requestId);
-    const pool = await rankingPool(tx, r);
+    const pool = await rankingPool(tx, r, deps.clock());
     const result = rankCandidates(rankRequestOf(r), pool);
     const alternatives =
       r.channel === 'on-site' && !result.ranked.length
@@ -246,7 +246,7 @@ export async function offer(deps: InterpretingDeps, ctx: ActorContext, requestId
       if (!interpreter) throw notFound('interpreter');
       const r = await visibleRequest(tx, ctx, requestId, true);
       if (r.status !== 'open') refuse('request-not-open', 'WF-16', { status: r.status });
-      const [candidate] = await rankingPool(tx, r, interpreterId);
+      const [candidate] = await rankingPool(tx, r, deps.clock(), interpreterId);
       const checked = candidate ? qualify(rankRequestOf(r), candidate) : ({ excluded: 'language' } as const);
       if ('excluded' in checked) {
         const rule = checked.excluded === 'status' ? 'R-26' : 'WF-16';
@@ -334,13 +334,31 @@ export async function cancelRequest(deps: InterpretingDeps, ctx: ActorContext, r
       where id = ${requestId}`);
     if (live) {
       const charge = answered && timing === 'late' ? lateCancellationCharge({ date: belgianDateHour(new Date(r.starts_at!)).date, travelKm, ukraineCrisis: r.ukraine_crisis }) : null;
-      await tx.execute(sql`update interpreting_assignments set status = 'cancelled', travel_km = ${travelKm},
+      await tx.execute(sql`update interpreting_assignments set status = 'cancelled', cancelled_by = ${by}, travel_km = ${travelKm},
           ranking = coalesce(ranking, '{}'::jsonb) || jsonb_build_object('charge', ${JSON.stringify(charge)}::jsonb) where id = ${live.id}`);
       const interpreter = await q.findInterpreter(tx, live.interpreterId);
       if (interpreter) await queueMessage(tx, ctx, interpreter.email, 'cancelled', { subject: r.subject, startsAt: r.starts_at ?? '' });
     }
     await recordAudit(tx, ctx, { action: 'update', subjectType: 'interpreting-request', subjectId: requestId, summary: `cancelled ${timing}` });
     return requestView((await q.findRequest(tx, requestId))!);
+  });
+}
+
+/**
+ * The interpreter can no longer do an accepted assignment (STV-10): it is cancelled as a let-down
+ * (reliability in the ranking) and the request goes back to the desk, open, to find someone else.
+ * The desk may record this on the interpreter's behalf (a phone call).
+ */
+export async function withdrawAssignment(deps: InterpretingDeps, ctx: ActorContext, assignmentId: string) {
+  return withTenant(deps.db, scopeOf(ctx), async (tx) => {
+    const assignment = await ownAssignment(tx, ctx, assignmentId);
+    await q.findRequest(tx, assignment.request_id, true);
+    const current = (await q.findAssignment(tx, assignmentId, true))!;
+    if (current.status !== 'accepted') refuse('assignment-not-accepted', 'WF-16', { status: current.status });
+    await tx.execute(sql`update interpreting_assignments set status = 'cancelled', cancelled_by = 'interpreter' where id = ${assignmentId}`);
+    await tx.execute(sql`update interpreting_requests set status = 'open', version = version + 1 where id = ${assignment.request_id}`);
+    await recordAudit(tx, ctx, { action: 'update', subjectType: 'interpreting-request', subjectId: assignment.request_id, summary: 'assignment withdrawn by the interpreter' });
+    return assignmentView((await q.findAssignment(tx, assignmentId))!);
   });
 }
 

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useLingui } from '@lingui/react/macro';
 import { useState, type FormEvent } from 'react';
-import { useInterpretingWrite, useMyAssignments, type Assignment, type CompleteResult } from '../../api/interpreting';
+import { intlLocale, useInterpretingWrite, useMyAssignments, type Assignment, type CompleteResult } from '../../api/interpreting';
 import { FullPageLoader } from '../../components/AppLayout';
 import { Facts } from '../../components/Facts';
 import { FormButtons } from '../../components/FormButtons';
@@ -91,9 +91,14 @@ function AssignmentCard({
     (accept) => ({ path: `/interpreting/assignments/${a.id}/respond`, body: { accept } }),
     (_r, accept) => onDone(accept ? t`Je hebt de opdracht van ${when} aanvaard.` : t`Je hebt de opdracht van ${when} geweigerd.`),
   );
+  const withdraw = useInterpretingWrite<void, Assignment>(
+    () => ({ path: `/interpreting/assignments/${a.id}/withdraw`, body: {} }),
+    () => onDone(t`Je hebt de opdracht van ${when} teruggegeven; de centrale zoekt een andere tolk.`),
+  );
+  const [confirmingWithdraw, setConfirmingWithdraw] = useState(false);
   const started = a.startsAt !== null && new Date(a.startsAt).getTime() <= Date.now();
   const headingId = `assignment-${a.id}`;
-  const ends = a.endsAt ? new Intl.DateTimeFormat(i18n.locale === 'en' ? 'en-GB' : i18n.locale === 'fr' ? 'fr-BE' : 'nl-BE', { timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(new Date(a.endsAt)) : '';
+  const ends = a.endsAt ? new Intl.DateTimeFormat(intlLocale(i18n.locale), { timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(new Date(a.endsAt)) : '';
   return (
     <Paper withBorder p="md" component="article" aria-labelledby={headingId}>
       <Stack gap="sm">
@@ -123,7 +128,29 @@ function AssignmentCard({
             </Button>
           </Group>
         )}
-        {a.status === 'accepted' && !started && <Text size="sm">{t`Na de opdracht registreer je hier de werkelijke duur en de verplaatsing.`}</Text>}
+        {a.status === 'accepted' && !started && (
+          <>
+            <Text size="sm">{t`Na de opdracht registreer je hier de werkelijke duur en de verplaatsing.`}</Text>
+            <WriteProblem error={withdraw.error} />
+            {confirmingWithdraw ? (
+              <Group>
+                <Text size="sm" role="alert">{t`Kun je echt niet? De opdracht gaat terug naar de centrale en telt mee in je betrouwbaarheid.`}</Text>
+                <Button color="red" onClick={() => withdraw.mutate()} loading={withdraw.isPending}>
+                  {t`Ja, opdracht teruggeven`}
+                </Button>
+                <Button variant="default" onClick={() => setConfirmingWithdraw(false)}>
+                  {t`Nee, ik ga`}
+                </Button>
+              </Group>
+            ) : (
+              <Group>
+                <Button variant="default" onClick={() => setConfirmingWithdraw(true)} aria-label={t`Ik kan niet meer: ${a.subject} op ${when}`}>
+                  {t`Ik kan niet meer`}
+                </Button>
+              </Group>
+            )}
+          </>
+        )}
         {a.status === 'accepted' && started && onCharge && (
           <PerformanceForm assignment={a} onDone={(result) => {
             onCharge(result.charge);

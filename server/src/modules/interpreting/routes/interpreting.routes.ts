@@ -73,6 +73,9 @@ export function registerInterpretingRoutes(app: ZodApp, deps: AppDeps): void {
   app.post('/api/v1/interpreting/assignments/:id/respond', { schema: { tags, summary: 'The interpreter accepts or declines an offer', params: idParams, headers: idempotencyHeader, body: respondBody, response: { 200: assignmentSchema } } }, (request, reply) =>
     write(200, (ctx) => stv.respond(deps, ctx, request.params.id, request.body.accept))(request, reply),
   );
+  app.post('/api/v1/interpreting/assignments/:id/withdraw', { schema: { tags, summary: 'The interpreter can no longer do an accepted assignment: it is cancelled and the request goes back to the desk (STV-10)', params: idParams, headers: idempotencyHeader, response: { 200: assignmentSchema } } }, (request, reply) =>
+    write(200, (ctx) => stv.withdrawAssignment(deps, ctx, request.params.id))(request, reply),
+  );
   app.post(
     '/api/v1/interpreting/assignments/:id/complete',
     { schema: { tags, summary: 'Record the actual duration and travel; the charge follows the rules of the date', params: idParams, headers: idempotencyHeader, body: completeBody, response: { 200: z.object({ assignment: assignmentSchema, charge: chargeSchema }) } } },
