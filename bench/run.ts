@@ -18,6 +18,7 @@
  *   BENCH_PGLITE_DIR               PGlite data directory; 'memory' for in-memory (default: a temp dir)
  *   BENCH_SEED=20240601            seed of the synthetic population and the requests
  *   BENCH_WRITE_RESULTS=1          0 = do not update bench/RESULTS.md
+ *   BENCH_KEEP_DATABASE=0          1 = keep the PostgreSQL bench databases afterwards (to study plans by hand)
  *   BENCH_PG_SYNCHRONOUS_COMMIT    experiment only: synchronous_commit of the bench database (e.g. off), to
  *                                  see how much of the latency is the WAL flush at each commit
  *   BENCH_DIAGNOSTIC_SEARCH=1      0 = skip the two diagnostic rows: the same name-search queries on the

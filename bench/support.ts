@@ -54,10 +54,13 @@ export async function openSuiteDatabase(options: {
   if (kind === 'postgres') {
     await adminQuery(baseUrl, `drop database if exists "${name}" with (force)`);
     await adminQuery(baseUrl, `create database "${name}"`);
-    onCleanup(`drop database ${name}`, async () => {
-      await adminQuery(baseUrl, `drop database if exists "${name}" with (force)`);
-      log(`dropped database ${name}`);
-    });
+    // BENCH_KEEP_DATABASE=1 leaves the seeded database behind, to look at plans by hand afterwards.
+    if (process.env.BENCH_KEEP_DATABASE === '1') log(`keeping database ${name} (BENCH_KEEP_DATABASE=1)`);
+    else
+      onCleanup(`drop database ${name}`, async () => {
+        await adminQuery(baseUrl, `drop database if exists "${name}" with (force)`);
+        log(`dropped database ${name}`);
+      });
     const url = new URL(baseUrl);
     url.pathname = `/${name}`;
     db = await openDatabase({ kind: 'postgres', url: url.toString() });
