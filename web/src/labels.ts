@@ -32,6 +32,7 @@ const PURPOSE_LABELS: Record<string, MessageDescriptor> = {
   'management-reporting': msg`Beleidsinformatie`,
   'data-protection-review': msg`Toezicht gegevensbescherming`,
   administration: msg`Beheer`,
+  'own-data': msg`Inzage door de persoon zelf`,
 };
 
 const SEX_LABELS: Record<string, MessageDescriptor> = {

@@ -18,6 +18,7 @@ const configSchema = z.object({
   KRUISPUNT_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   KRUISPUNT_JOBS: z.enum(['on', 'off']).default('on'),
   KRUISPUNT_WEB_DIST: z.string().default('web/dist'),
+  KRUISPUNT_PORTAL_DIST: z.string().default('portal/dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KRUISPUNT_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
@@ -34,6 +35,7 @@ export type AppConfig = {
   cookieSecure: 'auto' | boolean;
   jobs: boolean;
   webDist: string;
+  portalDist: string;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
 };
 
@@ -65,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cookieSecure: e.KRUISPUNT_COOKIE_SECURE === 'auto' ? 'auto' : e.KRUISPUNT_COOKIE_SECURE === 'true',
     jobs: e.KRUISPUNT_JOBS === 'on',
     webDist: resolve(e.KRUISPUNT_WEB_DIST),
+    portalDist: resolve(e.KRUISPUNT_PORTAL_DIST),
     logLevel: e.LOG_LEVEL,
   };
 }

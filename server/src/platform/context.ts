@@ -1,4 +1,5 @@
 import type { Actor } from '../modules/access/roles';
+import type { PortalIdentity } from '../modules/portal/portal-identity';
 import type { ServerLocale } from './i18n/i18n';
 
 /**
@@ -13,6 +14,8 @@ export interface RequestContext {
   actor: Actor | null;
   /** The session may only set up the second factor that its organisation requires. */
   mfaPending: boolean;
+  /** Set on portal routes: the newcomer signed in and the person whose portal it is. */
+  portal?: PortalIdentity | undefined;
 }
 
 /** A context whose actor is known: what authenticated routes hand to services. */

@@ -19,6 +19,7 @@ export const PROBLEM_CODES = {
   'version-conflict': 409,
   'possible-duplicate': 409,
   'insz-taken': 409,
+  'portal-account-exists': 409,
   'already-merged': 409,
   'nt2-advice-exists': 409,
   'nt2-already-placed': 409,

@@ -1,3 +1,4 @@
+import { registerPortalIdentityRoutes } from '../modules/portal';
 import pino, { type Logger } from 'pino';
 import { z } from 'zod';
 import { accessCleanupJob } from '../modules/access/access.jobs';
@@ -58,6 +59,7 @@ export function registerRoutes(app: ZodApp, deps: AppDeps): void {
   registerInterpretingReportRoutes(app, deps);
   connectTrajectory();
   registerDutchRoutes(app, deps);
+  registerPortalIdentityRoutes(app, deps);
 }
 
 export interface Kruispunt {
@@ -95,6 +97,7 @@ export async function startKruispunt(env: Record<string, string | undefined>, op
     clock,
     sessionTtlMs: config.sessionTtlMs,
     webDist: config.webDist,
+    portalDist: config.portalDist,
     cookieSecure: config.cookieSecure,
     trustProxy: config.trustProxy,
     logger,

@@ -4,6 +4,7 @@ import pino from 'pino';
 import { bootstrapAdministrator, createAgencyAdministrator } from '../modules/access/administration.service';
 import type { Database } from '../platform/db/database';
 import { buildApp, type AppDeps, type ZodApp } from '../platform/http/app';
+import { findLiveAccountById, startPortalSession } from '../modules/portal/portal-identity';
 import { registerRoutes } from '../platform/server';
 import { createTestDatabase } from './test-database';
 
@@ -27,6 +28,13 @@ export interface Caller {
   request(method: string, url: string, opts?: { body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
 }
 
+/** A newcomer in their portal: the portal cookies and the CSRF header go with every request. */
+export interface PortalCaller {
+  accountId: string;
+  personId: string;
+  request(method: string, url: string, opts?: { body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+}
+
 export interface TestApp {
   app: ZodApp;
   db: Database;
@@ -39,6 +47,11 @@ export interface TestApp {
   agencyAdmin(agencyCode: string): Promise<Caller>;
   /** Creates a user through the API (as the AgII admin unless another admin is given) and signs it in. */
   user(roles: string[], opts?: { organisationId?: string; as?: Caller; email?: string }): Promise<Caller>;
+  /**
+   * A newcomer signed in to the portal: a case worker (`as`, or a new one) links an account to the
+   * person through the API, and a session starts as after a correct e-mail code.
+   */
+  newcomer(personId: string, opts?: { as?: Caller; email?: string; locale?: string }): Promise<PortalCaller>;
   close(): Promise<void>;
 }
 
@@ -96,11 +109,32 @@ export async function createTestApp(): Promise<TestApp> {
     return caller(email, PASSWORD);
   };
 
+  const newcomer: TestApp['newcomer'] = async (personId, opts = {}) => {
+    const staff = opts.as ?? (await user(['case-worker']));
+    const email = opts.email ?? `newcomer-${++counter}-${randomUUID().slice(0, 6)}@example.org`;
+    const res = await staff.request('POST', `/api/v1/persons/${personId}/portal-account`, { body: { email, locale: opts.locale ?? 'nl' } });
+    if (res.statusCode !== 201) throw new Error(`portal account failed: ${res.body}`);
+    const account = await findLiveAccountById(db, res.json().id);
+    const session = await startPortalSession(db, account!, 'email-code', { now: clock.read(), userAgent: 'test', ip: null });
+    return {
+      accountId: account!.id,
+      personId,
+      request: (method, url, requestOpts = {}) =>
+        app.inject({
+          method: method as 'GET',
+          url,
+          headers: { cookie: `kp_portal=${session.token}; kp_portal_csrf=${session.csrfToken}`, 'x-csrf-token': session.csrfToken, ...requestOpts.headers },
+          ...(requestOpts.body !== undefined ? { payload: requestOpts.body as object } : {}),
+        }),
+    };
+  };
+
   return {
     app,
     db,
     clock,
     admin,
+    newcomer,
     agencyAdmin,
     signIn,
     caller,

@@ -13,7 +13,7 @@ export async function burnPasswordCheck(password: string): Promise<void> {
 }
 
 /** Prefixes tell a session token from a partner API token at a glance (and to secret scanners). */
-export const TOKEN_PREFIX = { session: 'kps_', apiToken: 'kpt_', setup: 'kpsetup_', csrf: '' } as const;
+export const TOKEN_PREFIX = { session: 'kps_', apiToken: 'kpt_', setup: 'kpsetup_', portal: 'kpp_', csrf: '' } as const;
 
 export function newToken(kind: keyof typeof TOKEN_PREFIX): string {
   return TOKEN_PREFIX[kind] + randomBytes(32).toString('base64url');

@@ -65,6 +65,7 @@ export const PURPOSES = [
   'management-reporting', // beleidsinformatie
   'data-protection-review', // toezicht gegevensbescherming
   'administration', // beheer
+  'own-data', // inzage door de betrokkene: the newcomer in their own portal
 ] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
@@ -125,7 +126,8 @@ export const ROLE_PURPOSES = {
 } as const satisfies Record<Role, readonly Purpose[]>;
 
 export interface Actor {
-  kind: 'user' | 'api-token';
+  /** `newcomer`: a person in their own portal (modules/portal), with no roles. */
+  kind: 'user' | 'api-token' | 'newcomer';
   userId: string | null;
   tokenId: string | null;
   sessionId: string | null;

@@ -16,6 +16,7 @@ import type { Logger } from 'pino';
 import { authenticate } from '../../modules/access/access.service';
 import type { AccessDeps } from '../../modules/access/access.service';
 import { tokenHash } from '../../modules/access/credentials';
+import { authenticatePortal } from '../../modules/portal/portal-identity';
 import type { ActorContext, RequestContext } from '../context';
 import type { Database } from '../db/database';
 import { AppError } from '../errors';
@@ -24,8 +25,11 @@ import { sendProblem } from './problem';
 
 export type ZodApp = FastifyInstance<any, any, any, Logger, ZodTypeProvider>;
 
-/** How a route is reached: `public` needs nobody; `user` (the default) needs a live session or token. */
-export type RouteAccess = 'public' | 'user' | 'mfa-setup';
+/**
+ * How a route is reached: `public` needs nobody; `user` (the default) needs a live staff session or
+ * token; `portal` needs a newcomer's portal session (its own cookie, never a staff credential).
+ */
+export type RouteAccess = 'public' | 'user' | 'mfa-setup' | 'portal';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -38,6 +42,8 @@ declare module 'fastify' {
 
 export interface AppDeps extends AccessDeps {
   webDist: string | null;
+  /** The newcomer's portal (portal/dist), served at /portal/. */
+  portalDist?: string | null;
   trustProxy?: boolean;
   cookieSecure: 'auto' | boolean;
   logger: Logger;
@@ -45,6 +51,8 @@ export interface AppDeps extends AccessDeps {
 
 export const SESSION_COOKIE = 'kp_session';
 export const CSRF_COOKIE = 'kp_csrf';
+export const PORTAL_COOKIE = 'kp_portal';
+export const PORTAL_CSRF_COOKIE = 'kp_portal_csrf';
 export const BODY_LIMIT_BYTES = 256 * 1024;
 const DOCS_PREFIX = '/api/v1/docs';
 
@@ -68,6 +76,7 @@ async function authenticateRequest(deps: AppDeps, request: FastifyRequest): Prom
   const access = request.routeOptions.config.access ?? 'user';
   // Public routes (sign-in, set-up, the OpenAPI document) act for nobody: a leftover cookie is ignored.
   if (access === 'public') return;
+  if (access === 'portal') return authenticatePortalRequest(deps, request);
   const bearer = bearerToken(request);
   const token = bearer ?? request.cookies[SESSION_COOKIE];
   if (!token) throw new AppError('unauthenticated');
@@ -83,6 +92,20 @@ async function authenticateRequest(deps: AppDeps, request: FastifyRequest): Prom
   request.ctx.actor = result.actor;
   request.ctx.mfaPending = result.mfaPending;
   if (!request.headers['accept-language']) request.ctx.locale = result.locale;
+}
+
+/** Portal routes take the portal cookie only: a staff session or API token does not open them. */
+async function authenticatePortalRequest(deps: AppDeps, request: FastifyRequest): Promise<void> {
+  const token = request.cookies[PORTAL_COOKIE];
+  if (!token) throw new AppError('unauthenticated');
+  const result = await authenticatePortal(deps.db, token, deps.clock());
+  if (!result) throw new AppError('session-expired');
+  if (!SAFE_METHODS.has(request.method)) {
+    const sent = request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || tokenHash(sent) !== result.csrfTokenHash) throw new AppError('csrf');
+  }
+  request.ctx.actor = result.actor;
+  request.ctx.portal = result.portal;
 }
 
 export async function buildApp(deps: AppDeps): Promise<ZodApp> {
@@ -141,6 +164,10 @@ export async function buildApp(deps: AppDeps): Promise<ZodApp> {
   });
   app.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
   app.setNotFoundHandler((request, reply) => {
+    const portalDist = deps.portalDist;
+    if (request.method === 'GET' && request.url.startsWith('/portal') && portalDist && existsSync(join(portalDist, 'index.html'))) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html', portalDist);
+    }
     const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && deps.webDist;
     if (wantsPage && existsSync(join(deps.webDist!, 'index.html'))) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
@@ -150,6 +177,10 @@ export async function buildApp(deps: AppDeps): Promise<ZodApp> {
 
   if (deps.webDist && existsSync(deps.webDist)) {
     await app.register(fastifyStatic, { root: deps.webDist, wildcard: false, index: 'index.html', preCompressed: false });
+  }
+  if (deps.portalDist && existsSync(deps.portalDist)) {
+    // Built with .gz and .br beside each file (portal/vite.config.ts): phones on weak networks get them compressed.
+    await app.register(fastifyStatic, { root: deps.portalDist, prefix: '/portal/', wildcard: false, index: 'index.html', preCompressed: true, decorateReply: false });
   }
 
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
@@ -166,6 +197,19 @@ export function setSessionCookies(
   const secure = cookieSecure === 'auto' ? request.protocol === 'https' : cookieSecure;
   reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: session.expiresAt });
   reply.setCookie(CSRF_COOKIE, session.csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure, expires: session.expiresAt });
+}
+
+/** Sets the portal session and its CSRF cookie after a newcomer signed in. */
+export function setPortalCookies(request: FastifyRequest, reply: FastifyReply, cookieSecure: 'auto' | boolean, session: { token: string; csrfToken: string; expiresAt: Date }): void {
+  const secure = cookieSecure === 'auto' ? request.protocol === 'https' : cookieSecure;
+  // Lax, not strict: the OpenID Connect provider sends the browser back here with a top-level redirect.
+  reply.setCookie(PORTAL_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: session.expiresAt });
+  reply.setCookie(PORTAL_CSRF_COOKIE, session.csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure, expires: session.expiresAt });
+}
+
+export function clearPortalCookies(reply: FastifyReply): void {
+  reply.clearCookie(PORTAL_COOKIE, { path: '/' });
+  reply.clearCookie(PORTAL_CSRF_COOKIE, { path: '/' });
 }
 
 export function clearSessionCookies(reply: FastifyReply): void {
