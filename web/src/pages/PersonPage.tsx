@@ -32,6 +32,7 @@ import { Facts } from '../components/Facts';
 import { VersionConflictAlert } from '../components/VersionConflictAlert';
 import { PersonDossiers } from '../components/dossier/PersonDossiers';
 import { PersonNt2 } from '../components/nt2/PersonNt2';
+import { PersonPortal } from '../components/portal/PersonPortal';
 
 const route = getRouteApi('/_app/persons/$personId');
 
@@ -81,6 +82,7 @@ export function PersonPage() {
       <PersonDetails person={p} canUpdate={canUpdate} />
       <PersonDossiers personId={p.id} merged={p.mergedIntoId !== null} />
       {!p.mergedIntoId && <PersonNt2 personId={p.id} />}
+      {!p.mergedIntoId && <PersonPortal personId={p.id} defaultEmail={p.email} />}
       {canReadLog && <AccessLog personId={p.id} />}
     </Stack>
   );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorContext, clearPortalCookies, type AppDeps, type ZodApp } from '../../platform/http/app';
+import { idempotentWrite } from '../../platform/http/idempotency';
 import * as identity from './portal-identity';
 
 const tags = ['Newcomer portal'];
@@ -25,11 +26,15 @@ export function registerPortalIdentityRoutes(app: ZodApp, deps: AppDeps): void {
         tags,
         summary: 'Open the portal for a person: their e-mail receives one-time sign-in codes; eID or itsme sign-in matches the person by INSZ',
         params: personParams,
+        headers: z.object({ 'idempotency-key': z.string().optional() }),
         body: z.object({ email: z.email().max(254), locale: portalLocaleSchema.default('nl') }).strict(),
         response: { 201: accountSchema },
       },
     },
-    async (request, reply) => reply.code(201).send(await identity.linkAccount(deps, actorContext(request), request.params.personId, request.body)),
+    async (request, reply) => {
+      const ctx = actorContext(request);
+      return idempotentWrite(deps.db, ctx, request, reply, async () => ({ status: 201, body: await identity.linkAccount(deps, ctx, request.params.personId, request.body) }));
+    },
   );
   app.get('/api/v1/persons/:personId/portal-account', { schema: { tags, summary: 'The person’s portal account', params: personParams, response: { 200: accountSchema } } }, async (request) =>
     identity.getAccount(deps, actorContext(request), request.params.personId),
