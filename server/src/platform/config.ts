@@ -6,6 +6,9 @@ import { z } from 'zod';
  * on the embedded PostgreSQL (PGlite) in ./data. Production values (DATABASE_URL, a secret) are
  * explicit. See docs/operator-guide.md for every variable.
  */
+/** A newcomer's upload (a photo or PDF of a proof) is refused above this size unless configured otherwise. */
+export const DEFAULT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -21,6 +24,21 @@ const configSchema = z.object({
   KRUISPUNT_PORTAL_DIST: z.string().default('portal/dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KRUISPUNT_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  KRUISPUNT_OIDC_ISSUER: z.string().url().optional(),
+  KRUISPUNT_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  KRUISPUNT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  KRUISPUNT_OIDC_SCOPE: z
+    .string()
+    .default('openid profile egovnrn')
+    .refine((scope) => scope.split(/\s+/).includes('openid'), 'must include openid'),
+  KRUISPUNT_OIDC_NATIONAL_NUMBER_CLAIM: z.string().min(1).default('egovNRN'),
+  KRUISPUNT_OIDC_ACR_VALUES: z.string().min(1).optional(),
+  KRUISPUNT_OIDC_LABEL: z.string().min(1).max(60).default('itsme / eID'),
+  KRUISPUNT_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(DEFAULT_UPLOAD_MAX_BYTES),
+  KRUISPUNT_CLAMAV_URL: z
+    .string()
+    .regex(/^tcp:\/\/(\[[0-9a-fA-F:]+\]|[^/:[\]]+):\d{1,5}$/, 'must be tcp://host:port')
+    .optional(),
 });
 
 export type AppConfig = {
@@ -37,7 +55,32 @@ export type AppConfig = {
   webDist: string;
   portalDist: string;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  /** The provider newcomers sign in with (eID, itsme through the federal authentication service); null: none. */
+  portalOidc: PortalOidcConfig | null;
+  uploads: UploadSettings;
 };
+
+/** Newcomers' uploads: the size limit, and the ClamAV daemon that scans every file when set. */
+export interface UploadSettings {
+  maxBytes: number;
+  /** tcp://host:port of clamd; null: files are kept unscanned (marked so). */
+  clamavUrl: string | null;
+}
+
+export interface PortalOidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Registered at the provider: where it sends the browser back to. */
+  redirectUri: string;
+  scope: string;
+  /** The claim that carries the INSZ (rijksregisternummer or BIS number). */
+  nationalNumberClaim: string;
+  /** The assurance level asked for, e.g. urn:be:fedict:iam:fas:Level450 at the federal service. */
+  acrValues: string | null;
+  /** The sign-in button's text. */
+  label: string;
+}
 
 export class ConfigError extends Error {}
 
@@ -51,6 +94,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (Boolean(e.KRUISPUNT_ADMIN_EMAIL) !== Boolean(e.KRUISPUNT_ADMIN_PASSWORD)) {
     throw new ConfigError('Set both KRUISPUNT_ADMIN_EMAIL and KRUISPUNT_ADMIN_PASSWORD, or neither.');
   }
+  if (e.KRUISPUNT_OIDC_ISSUER && !(e.KRUISPUNT_OIDC_CLIENT_ID && e.KRUISPUNT_OIDC_CLIENT_SECRET)) {
+    throw new ConfigError('KRUISPUNT_OIDC_ISSUER is set: set KRUISPUNT_OIDC_CLIENT_ID and KRUISPUNT_OIDC_CLIENT_SECRET too (the client registered at the provider).');
+  }
+  const publicUrl = e.KRUISPUNT_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
     port: e.PORT,
     host: e.HOST,
@@ -58,7 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'pglite', dataDir: resolve(e.KRUISPUNT_DATA_DIR, 'pgdata') },
     trustProxy: e.KRUISPUNT_TRUST_PROXY === 'true',
-    publicUrl: e.KRUISPUNT_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    publicUrl,
     bootstrapAdmin:
       e.KRUISPUNT_ADMIN_EMAIL && e.KRUISPUNT_ADMIN_PASSWORD
         ? { email: e.KRUISPUNT_ADMIN_EMAIL.toLowerCase(), password: e.KRUISPUNT_ADMIN_PASSWORD }
@@ -69,5 +116,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: resolve(e.KRUISPUNT_WEB_DIST),
     portalDist: resolve(e.KRUISPUNT_PORTAL_DIST),
     logLevel: e.LOG_LEVEL,
+    portalOidc:
+      e.KRUISPUNT_OIDC_ISSUER && e.KRUISPUNT_OIDC_CLIENT_ID && e.KRUISPUNT_OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.KRUISPUNT_OIDC_ISSUER,
+            clientId: e.KRUISPUNT_OIDC_CLIENT_ID,
+            clientSecret: e.KRUISPUNT_OIDC_CLIENT_SECRET,
+            redirectUri: `${publicUrl.replace(/\/+$/, '')}/api/v1/portal/auth/oidc/callback`,
+            scope: e.KRUISPUNT_OIDC_SCOPE,
+            nationalNumberClaim: e.KRUISPUNT_OIDC_NATIONAL_NUMBER_CLAIM,
+            acrValues: e.KRUISPUNT_OIDC_ACR_VALUES ?? null,
+            label: e.KRUISPUNT_OIDC_LABEL,
+          }
+        : null,
+    uploads: { maxBytes: e.KRUISPUNT_UPLOAD_MAX_BYTES, clamavUrl: e.KRUISPUNT_CLAMAV_URL ?? null },
   };
 }

@@ -9,6 +9,7 @@ export const PROBLEM_CODES = {
   'invalid-credentials': 401,
   'mfa-required': 401,
   'mfa-invalid': 401,
+  'login-code-invalid': 401,
   'session-expired': 401,
   'forbidden': 403,
   'csrf': 403,
@@ -28,10 +29,16 @@ export const PROBLEM_CODES = {
   'precondition-required': 428,
   'payload-too-large': 413,
   'unsupported-media-type': 415,
+  'upload-too-large': 413,
+  'upload-type-not-allowed': 415,
+  'upload-malformed': 422,
+  'upload-infected': 422,
+  'upload-scan-unavailable': 503,
   'too-many-requests': 429,
   'setup-token-invalid': 400,
   'rule-violation': 422,
   'internal': 500,
+  'mail-unavailable': 503,
 } as const satisfies Record<string, number>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

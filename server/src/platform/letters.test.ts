@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { letterLanguages, renderLetter } from './letters';
+import { hasLetter, letterLanguages, renderLetter } from './letters';
 
 const values = {
   name: 'Amina Haddad',
@@ -14,9 +14,13 @@ const values = {
 };
 
 describe('letters in the person’s language (issue 4 §8)', () => {
-  it('every letter language has every template of the Dutch catalogue', () => {
-    expect(letterLanguages()).toEqual(['ar', 'en', 'fr', 'nl']);
+  it('a language has each MO letter in full or not at all; every language has the portal summaries', () => {
+    expect(letterLanguages()).toEqual(['ar', 'en', 'es', 'fr', 'nl', 'prs', 'ps', 'ru', 'so', 'tr', 'uk']);
+    expect(letterLanguages().filter((l) => hasLetter('mo-course', l))).toEqual(['ar', 'en', 'fr', 'nl']);
     for (const language of letterLanguages()) {
+      for (const template of ['portal-contract', 'portal-personal-plan', 'portal-certificate', 'portal-letter'] as const) expect(hasLetter(template, language)).toBe(true);
+    }
+    for (const language of letterLanguages().filter((l) => hasLetter('mo-course', l))) {
       for (const template of ['mo-course', 'mo-test'] as const) {
         const [, part] = renderLetter(template, { ...values, code: 'MO-1', location: 'Aalst' }, [language]);
         if (language === 'nl') continue;
@@ -40,5 +44,7 @@ describe('letters in the person’s language (issue 4 §8)', () => {
     expect(parts[0]!.body).not.toContain('videotolk');
     expect(parts[1]!.body).toContain('العربية');
     expect(renderLetter('mo-test', values, ['ti'])).toHaveLength(1);
+    // Russian has the portal summaries only: a Russian reader's MO letter is the Dutch one, not an empty Russian one.
+    expect(renderLetter('mo-test', values, ['ru', 'ar']).map((p) => p.language)).toEqual(['nl', 'ar']);
   });
 });

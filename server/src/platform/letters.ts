@@ -3,25 +3,18 @@
  * language); a second version follows in the first of the person's languages for which a
  * translation exists (server/locales/letters/<language>.po). Adding a language is adding a file.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { po as poParser } from 'gettext-parser';
 import { IntlMessageFormat } from 'intl-messageformat';
+import { readPoCatalogue } from './i18n/i18n';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '../../locales/letters');
 
 const catalogues = new Map<string, Map<string, string>>(
   readdirSync(DIR)
     .filter((f) => f.endsWith('.po'))
-    .map((f) => {
-      const po = poParser.parse(readFileSync(join(DIR, f)));
-      const messages = new Map<string, string>();
-      for (const context of Object.values(po.translations)) {
-        for (const [id, entry] of Object.entries(context)) if (id && entry.msgstr[0]) messages.set(id, entry.msgstr[0]);
-      }
-      return [f.slice(0, -3), messages] as const;
-    }),
+    .map((f) => [f.slice(0, -3), readPoCatalogue(join(DIR, f))] as const),
 );
 
 /** Languages (ISO 639-1) with letter translations. */
@@ -29,7 +22,14 @@ export function letterLanguages(): string[] {
   return [...catalogues.keys()].sort();
 }
 
-export type LetterTemplate = 'mo-course' | 'mo-test';
+export type LetterTemplate =
+  | 'mo-course'
+  | 'mo-test'
+  // Short summaries under a Dutch document in the newcomer's portal (issue 6 §5); most languages have only these.
+  | 'portal-contract'
+  | 'portal-personal-plan'
+  | 'portal-certificate'
+  | 'portal-letter';
 
 export interface LetterPart {
   language: string;
@@ -39,19 +39,38 @@ export interface LetterPart {
   body: string;
 }
 
-const RTL = new Set(['ar', 'fa', 'he', 'ps', 'ur', 'ku']);
+const RTL = new Set(['ar', 'fa', 'prs', 'he', 'ps', 'ur', 'ku']);
 
-/** Values a letter may use; dates are formatted in the letter's language, in Belgian time. */
-export interface LetterValues {
-  [key: string]: string | number | Date;
+/** A calendar day (YYYY-MM-DD) in a letter: written as a date without a time. */
+export interface CalendarDay {
+  day: string;
 }
+
+/** Values a letter may use; moments are formatted in the letter's language, in Belgian time. */
+export interface LetterValues {
+  [key: string]: string | number | Date | CalendarDay;
+}
+
+/**
+ * The Intl locale of a letter language: Dari is Afghan Persian; the Gregorian calendar and Western
+ * digits always, because a Belgian appointment is dated so (fa and ps default to the solar calendar).
+ */
+const intlLocale = (language: string) => `${language === 'prs' ? 'fa-AF' : language}-u-ca-gregory-nu-latn`;
 
 function format(language: string, values: LetterValues): Record<string, string | number> {
   const out: Record<string, string | number> = {};
+  const locale = intlLocale(language);
   for (const [key, value] of Object.entries(values)) {
-    out[key] = value instanceof Date ? new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(value) : value;
+    if (value instanceof Date) out[key] = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(value);
+    else if (typeof value === 'object') out[key] = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value.day}T12:00:00Z`));
+    else out[key] = value;
   }
   return out;
+}
+
+/** Whether a language has a template: a catalogue may hold some letters only (the portal summaries, say). */
+export function hasLetter(template: LetterTemplate, language: string): boolean {
+  return catalogues.get(language)?.has(`letter.${template}.subject`) ?? false;
 }
 
 /** The name of a language (ISO 639-1) as written in `inLanguage`. */
@@ -64,12 +83,15 @@ export function languageNameIn(code: string, inLanguage: string): string {
  * has a translation. `language` in the values, if given as a code, is named in each letter's language.
  */
 export function renderLetter(template: LetterTemplate, values: LetterValues & { languageCode?: string }, personLanguages: readonly string[]): LetterPart[] {
-  const extra = personLanguages.find((l) => l !== 'nl' && catalogues.has(l));
-  return ['nl', ...(extra ? [extra] : [])].map((language) => {
-    const messages = catalogues.get(language)!;
-    const { languageCode, ...rest } = values;
-    const formatted = { ...format(language, rest), ...(languageCode ? { language: languageNameIn(languageCode, language) } : {}) };
-    const text = (id: string) => new IntlMessageFormat(messages.get(`letter.${template}.${id}`) ?? '', language).format(formatted) as string;
-    return { language, direction: RTL.has(language) ? 'rtl' : 'ltr', subject: text('subject'), body: text('body') };
-  });
+  const extra = personLanguages.find((l) => l !== 'nl' && hasLetter(template, l));
+  return ['nl', ...(extra ? [extra] : [])].map((language) => renderLetterIn(template, values, language));
+}
+
+/** The letter in one language that has it (see hasLetter). */
+export function renderLetterIn(template: LetterTemplate, values: LetterValues & { languageCode?: string }, language: string): LetterPart {
+  const messages = catalogues.get(language)!;
+  const { languageCode, ...rest } = values;
+  const formatted = { ...format(language, rest), ...(languageCode ? { language: languageNameIn(languageCode, language) } : {}) };
+  const text = (id: string) => new IntlMessageFormat(messages.get(`letter.${template}.${id}`) ?? '', intlLocale(language)).format(formatted) as string;
+  return { language, direction: RTL.has(language) ? 'rtl' : 'ltr', subject: text('subject'), body: text('body') };
 }

@@ -1,4 +1,4 @@
-import { registerPortalIdentityRoutes } from '../modules/portal';
+import { oidcSignIn, portalSignInCleanupJob, registerPortalDataRoutes, registerPortalIdentityRoutes, registerPortalSignInRoutes } from '../modules/portal';
 import pino, { type Logger } from 'pino';
 import { z } from 'zod';
 import { accessCleanupJob } from '../modules/access/access.jobs';
@@ -8,7 +8,6 @@ import { registerDutchRoutes } from '../modules/dutch';
 import { registerInterpretingRoutes } from '../modules/interpreting';
 import { registerCertificationRoutes } from '../modules/interpreting/certification';
 import { interpretingJobs } from '../modules/interpreting/interpreting.jobs';
-import { mailTransportFromEnv } from '../modules/interpreting/outbox';
 import { registerInterpretingReportRoutes } from '../modules/interpreting/routes/reports.routes';
 import { registerOrientationRoutes } from '../modules/orientation';
 import { registerPersonRoutes, registerReferenceRoutes } from '../modules/persons';
@@ -18,6 +17,7 @@ import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
 import { buildApp, type AppDeps, type ZodApp } from './http/app';
 import { startJobs, type Jobs } from './jobs/jobs';
+import { mailTransportFromEnv } from './mail';
 
 export const APP_VERSION = '0.1.0';
 
@@ -60,6 +60,8 @@ export function registerRoutes(app: ZodApp, deps: AppDeps): void {
   connectTrajectory();
   registerDutchRoutes(app, deps);
   registerPortalIdentityRoutes(app, deps);
+  registerPortalSignInRoutes(app, deps);
+  registerPortalDataRoutes(app, deps);
 }
 
 export interface Kruispunt {
@@ -92,6 +94,7 @@ export async function startKruispunt(env: Record<string, string | undefined>, op
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, 'database migrated');
   const clock = options.clock ?? (() => new Date());
+  const mail = await mailTransportFromEnv(env, logger);
   const deps: AppDeps = {
     db,
     clock,
@@ -101,10 +104,12 @@ export async function startKruispunt(env: Record<string, string | undefined>, op
     cookieSecure: config.cookieSecure,
     trustProxy: config.trustProxy,
     logger,
+    uploads: config.uploads,
+    // Sign-in codes go out only through a real mail server: the logging transport would swallow them.
+    portalSignIn: { oidc: config.portalOidc ? oidcSignIn(config.portalOidc) : null, mail: mail.kind === 'smtp' ? mail : null },
   };
   const bootstrap = await bootstrapAdministrator(deps, config.bootstrapAdmin);
-  const mail = await mailTransportFromEnv(env, logger);
-  const jobs = config.jobs ? await startJobs(db, [accessCleanupJob(db), followUpJob(db, clock), ...interpretingJobs(db, clock, mail, logger)], logger) : null;
+  const jobs = config.jobs ? await startJobs(db, [accessCleanupJob(db), portalSignInCleanupJob(db), followUpJob(db, clock), ...interpretingJobs(db, clock, mail, logger)], logger) : null;
   const app = await buildApp(deps);
   registerRoutes(app, deps);
   await app.listen({ port: config.port, host: config.host });

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { bootstrapAdministrator, createAgencyAdministrator } from '../modules/access/administration.service';
+import type { UploadSettings } from '../platform/config';
 import type { Database } from '../platform/db/database';
 import { buildApp, type AppDeps, type ZodApp } from '../platform/http/app';
 import { findLiveAccountById, startPortalSession } from '../modules/portal/portal-identity';
+import type { PortalSignInDeps } from '../modules/portal/portal-sign-in';
 import { registerRoutes } from '../platform/server';
 import { createTestDatabase } from './test-database';
 
@@ -55,7 +57,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+export interface TestAppOptions {
+  /** The portal's OpenID Connect provider and mail (by default neither: those sign-ins are off). */
+  portalSignIn?: PortalSignInDeps;
+  /** Newcomers' uploads: size limit and virus scanner (by default 10 MB and no scanner). */
+  uploads?: UploadSettings;
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const { db, drop } = await createTestDatabase();
   const clock = new TestClock();
   const deps: AppDeps = {
@@ -66,6 +75,8 @@ export async function createTestApp(): Promise<TestApp> {
     webDist: null,
     cookieSecure: false,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    ...(options.portalSignIn ? { portalSignIn: options.portalSignIn } : {}),
+    ...(options.uploads ? { uploads: options.uploads } : {}),
   };
   await bootstrapAdministrator(deps, ADMIN);
   const app = await buildApp(deps);

@@ -48,9 +48,29 @@ const EVENT_SELECT = sql`select e.id::text as id, e.occurred_at, e.actor_user_id
   left join organisations o on o.id = e.actor_organisation_id`;
 
 export async function listSubjectAccess(ex: Executor, subjectType: string, subjectId: string, limit: number, before: string | null) {
+  return listAccessToSubjects(ex, { [subjectType]: [subjectId] }, limit, before);
+}
+
+/**
+ * Events about any of several subjects (ids per subject type), newest first: a person's whole
+ * file for "who looked at my data" in the portal. `excludePurpose` leaves out one purpose, such as
+ * the person's own use of their portal.
+ */
+export async function listAccessToSubjects(
+  ex: Executor,
+  subjects: Readonly<Record<string, readonly string[]>>,
+  limit: number,
+  before: string | null,
+  excludePurpose: string | null = null,
+) {
+  const matches = Object.entries(subjects)
+    .filter(([, ids]) => ids.length > 0)
+    .map(([type, ids]) => sql`(e.subject_type = ${type} and e.subject_id = any(${textArray(ids)}::uuid[]))`);
+  if (!matches.length) return [];
   return queryRows<AuditEventRow>(
     ex,
-    sql`${EVENT_SELECT} where e.subject_type = ${subjectType} and e.subject_id = ${subjectId}
+    sql`${EVENT_SELECT} where (${sql.join(matches, sql` or `)})
+      ${excludePurpose ? sql`and e.purpose <> ${excludePurpose}` : sql``}
       ${before ? sql`and e.id < ${before}::bigint` : sql``}
       order by e.id desc limit ${limit}`,
   );

@@ -1,5 +1,5 @@
 /** The access module's door: what other modules may use. */
-export { recordAudit, listSubjectAccess, auditEventView } from './audit';
+export { recordAudit, listSubjectAccess, listAccessToSubjects, auditEventView } from './audit';
 export { requirePermission } from './administration.service';
 export { scopeOf, type AccessDeps, type Clock } from './access.service';
 export { can, type Actor, type Permission, type Purpose, type Role } from './roles';

@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { Database } from '../../platform/db/database';
 import type { JobDefinition } from '../../platform/jobs/jobs';
-import { sendPendingMessages, type MailTransport } from './outbox';
+import type { MailTransport } from '../../platform/mail';
+import { sendPendingMessages } from './outbox';
 
 /**
  * Every minute: sends the due outbox messages (first tries, and retries whose backoff has ended).

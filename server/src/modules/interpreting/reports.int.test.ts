@@ -9,8 +9,9 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/database';
 import { buildApp, type AppDeps, type ZodApp } from '../../platform/http/app';
+import type { MailMessage, MailTransport } from '../../platform/mail';
 import { createTestApp, type Caller, type TestApp } from '../../testing/test-app';
-import { sendPendingMessages, type MailMessage, type MailTransport } from './outbox';
+import { sendPendingMessages } from './outbox';
 import { registerInterpretingReportRoutes } from './routes/reports.routes';
 
 let t: TestApp;

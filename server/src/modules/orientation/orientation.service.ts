@@ -532,55 +532,68 @@ export async function testLetter(deps: OrientationDeps, ctx: ActorContext, booki
   return withTenant(deps.db, scopeOf(ctx), async (tx) => {
     const booking = await q.findBooking(tx, bookingId);
     if (!booking) throw notFound('test-booking');
-    const person = (await personIdentity(tx, booking.person_id))!;
-    const slot = (await q.findSlot(tx, booking.slot_id))!;
-    const centre = (await q.listCentres(tx)).find((c) => c.id === slot.centre_id)!;
     await recordAudit(tx, ctx, { action: 'export', subjectType: 'test-booking', subjectId: bookingId, summary: 'test letter' });
-    const iso = iso6391Of(booking.language) ?? booking.language;
-    return {
-      parts: renderLetter(
-        'mo-test',
-        {
-          name: `${person.givenNames} ${person.familyName}`,
-          start: new Date(booking.starts_at),
-          centre: centre.name,
-          address: centre.address,
-          agency: await agencyName(tx, ctx.actor.tenantId),
-          languageCode: iso,
-          kind: booking.kind === 'exemption-test' ? 'exemption' : 'test',
-          videoInterpreter: booking.video_interpreter ? 'yes' : 'no',
-          audioSupport: booking.audio_support ? 'yes' : 'no',
-        },
-        await personLanguages(tx, booking.person_id),
-      ),
-    };
+    return { parts: (await testLetterParts(tx, ctx.actor.tenantId, bookingId, await personLanguages(tx, booking.person_id)))! };
   });
+}
+
+/**
+ * The test invitation in Dutch and the first of `languages` that has it, or null for an unknown
+ * booking. Without a permission check: for the planner's letter above and the newcomer's portal,
+ * which check who may see it.
+ */
+export async function testLetterParts(tx: Tx, tenantId: string, bookingId: string, languages: readonly string[]) {
+  const booking = await q.findBooking(tx, bookingId);
+  if (!booking) return null;
+  const person = (await personIdentity(tx, booking.person_id))!;
+  const slot = (await q.findSlot(tx, booking.slot_id))!;
+  const centre = (await q.listCentres(tx)).find((c) => c.id === slot.centre_id)!;
+  return renderLetter(
+    'mo-test',
+    {
+      name: `${person.givenNames} ${person.familyName}`,
+      start: new Date(booking.starts_at),
+      centre: centre.name,
+      address: centre.address,
+      agency: await agencyName(tx, tenantId),
+      languageCode: iso6391Of(booking.language) ?? booking.language,
+      kind: booking.kind === 'exemption-test' ? 'exemption' : 'test',
+      videoInterpreter: booking.video_interpreter ? 'yes' : 'no',
+      audioSupport: booking.audio_support ? 'yes' : 'no',
+    },
+    languages,
+  );
 }
 
 /** The enrolment letter for an MO course, in Dutch and the person's language where possible (§8). */
 export async function courseLetter(deps: OrientationDeps, ctx: ActorContext, courseId: string, enrolmentId: string) {
   requirePermission(ctx, 'mo.course.manage');
   return withTenant(deps.db, scopeOf(ctx), async (tx) => {
-    const course = await q.findCourse(tx, courseId);
     const [enrolment] = await q.findEnrolments(tx, courseId, enrolmentId);
-    if (!course || !enrolment) throw notFound('enrolment');
-    const [first] = await q.findSessions(tx, courseId);
+    if (!enrolment) throw notFound('enrolment');
     await recordAudit(tx, ctx, { action: 'export', subjectType: 'mo-course', subjectId: courseId, summary: 'enrolment letter' });
-    return {
-      parts: renderLetter(
-        'mo-course',
-        {
-          name: fullName(enrolment),
-          code: course.code,
-          start: first ? new Date(first.starts_at) : new Date(`${course.starts_on}T09:00:00+02:00`),
-          location: first?.location ?? course.location,
-          agency: await agencyName(tx, ctx.actor.tenantId),
-          languageCode: iso6391Of(course.language) ?? course.language,
-        },
-        await personLanguages(tx, enrolment.person_id),
-      ),
-    };
+    return { parts: (await courseLetterParts(tx, ctx.actor.tenantId, courseId, enrolmentId, await personLanguages(tx, enrolment.person_id)))! };
   });
+}
+
+/** The enrolment letter in Dutch and the first of `languages` that has it, or null; see testLetterParts. */
+export async function courseLetterParts(tx: Tx, tenantId: string, courseId: string, enrolmentId: string, languages: readonly string[]) {
+  const course = await q.findCourse(tx, courseId);
+  const [enrolment] = await q.findEnrolments(tx, courseId, enrolmentId);
+  if (!course || !enrolment) return null;
+  const [first] = await q.findSessions(tx, courseId);
+  return renderLetter(
+    'mo-course',
+    {
+      name: fullName(enrolment),
+      code: course.code,
+      start: first ? new Date(first.starts_at) : new Date(`${course.starts_on}T09:00:00+02:00`),
+      location: first?.location ?? course.location,
+      agency: await agencyName(tx, tenantId),
+      languageCode: iso6391Of(course.language) ?? course.language,
+    },
+    languages,
+  );
 }
 
 /** The sessions of a course as iCalendar events (§8). */

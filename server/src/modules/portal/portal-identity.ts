@@ -74,6 +74,31 @@ export async function findLiveAccountById(db: Database, id: string): Promise<Por
   return (await queryRows<PortalAccountRow>(db.owner, sql`select ${ACCOUNT_COLUMNS} from portal_accounts where id = ${id} and disabled_at is null`))[0];
 }
 
+/** The live account of the person with this INSZ (11 digits), whichever agency holds the person. */
+export async function findLiveAccountByInsz(db: Database, insz: string): Promise<PortalAccountRow | undefined> {
+  return (
+    await queryRows<PortalAccountRow>(
+      db.owner,
+      sql`select ${ACCOUNT_COLUMNS} from portal_accounts
+        where person_id in (select id from persons where insz = ${insz} and merged_into_id is null) and disabled_at is null`,
+    )
+  )[0];
+}
+
+export async function findLiveAccountByOidcSubject(db: Database, subject: string): Promise<PortalAccountRow | undefined> {
+  return (await queryRows<PortalAccountRow>(db.owner, sql`select ${ACCOUNT_COLUMNS} from portal_accounts where oidc_subject = ${subject} and disabled_at is null`))[0];
+}
+
+/**
+ * Remembers who the OpenID Connect provider said this was, to know them again without the INSZ
+ * claim. The INSZ decides: an older account that held the same subject (a person since merged)
+ * lets go of it.
+ */
+export async function rememberOidcSubject(db: Database, accountId: string, subject: string): Promise<void> {
+  await db.owner.execute(sql`update portal_accounts set oidc_subject = null, version = version + 1 where oidc_subject = ${subject} and id <> ${accountId}`);
+  await db.owner.execute(sql`update portal_accounts set oidc_subject = ${subject}, version = version + 1 where id = ${accountId} and oidc_subject is distinct from ${subject}`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Staff: linking a person to a portal account
 
@@ -159,6 +184,21 @@ export async function startPortalSession(
   return { token, csrfToken, expiresAt };
 }
 
+/** A newcomer acting in their own portal: no roles, the purpose `own-data`. */
+export function newcomerActor(tenantId: string, sessionId: string | null): Actor {
+  return {
+    kind: 'newcomer',
+    userId: null,
+    tokenId: null,
+    sessionId,
+    tenantId,
+    // The agency's own organisation shares the tenant's id; the newcomer acts within it.
+    organisationId: tenantId,
+    roles: [],
+    purpose: 'own-data',
+  };
+}
+
 export interface PortalCredential {
   actor: Actor;
   portal: PortalIdentity;
@@ -179,17 +219,7 @@ export async function authenticatePortal(db: Database, token: string, now: Date)
     await db.owner.execute(sql`update portal_sessions set last_seen_at = ${now.toISOString()} where id = ${session.id}`);
   }
   return {
-    actor: {
-      kind: 'newcomer',
-      userId: null,
-      tokenId: null,
-      sessionId: session.id,
-      tenantId: session.tenant_id,
-      // The agency's own organisation shares the tenant's id; the newcomer acts within it.
-      organisationId: session.tenant_id,
-      roles: [],
-      purpose: 'own-data',
-    },
+    actor: newcomerActor(session.tenant_id, session.id),
     portal: { accountId: session.account_id, personId: session.person_id, locale: session.locale },
     csrfTokenHash: session.csrf_token_hash,
   };

@@ -17,6 +17,8 @@ import { authenticate } from '../../modules/access/access.service';
 import type { AccessDeps } from '../../modules/access/access.service';
 import { tokenHash } from '../../modules/access/credentials';
 import { authenticatePortal } from '../../modules/portal/portal-identity';
+import type { PortalSignInDeps } from '../../modules/portal/portal-sign-in';
+import type { UploadSettings } from '../config';
 import type { ActorContext, RequestContext } from '../context';
 import type { Database } from '../db/database';
 import { AppError } from '../errors';
@@ -44,6 +46,10 @@ export interface AppDeps extends AccessDeps {
   webDist: string | null;
   /** The newcomer's portal (portal/dist), served at /portal/. */
   portalDist?: string | null;
+  /** How newcomers sign in to the portal: OpenID Connect and the mail for one-time codes. */
+  portalSignIn?: PortalSignInDeps;
+  /** Newcomers' uploads: size limit and virus scanner (default: 10 MB, no scanner). */
+  uploads?: UploadSettings;
   trustProxy?: boolean;
   cookieSecure: 'auto' | boolean;
   logger: Logger;

@@ -13,8 +13,12 @@ const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../loca
 
 type Catalogue = Map<string, string>;
 
-function loadCatalogue(locale: ServerLocale): Catalogue {
-  const po = poParser.parse(readFileSync(join(LOCALES_DIR, `${locale}.po`)));
+/**
+ * The messages of one PO file, id → ICU text. Entries flagged `fuzzy` (machine translations waiting
+ * for a translator) are kept: a rough translation serves a reader better than none.
+ */
+export function readPoCatalogue(path: string): Catalogue {
+  const po = poParser.parse(readFileSync(path));
   const catalogue: Catalogue = new Map();
   for (const context of Object.values(po.translations)) {
     for (const [id, entry] of Object.entries(context)) {
@@ -25,7 +29,7 @@ function loadCatalogue(locale: ServerLocale): Catalogue {
   return catalogue;
 }
 
-const catalogues = new Map<ServerLocale, Catalogue>(SERVER_LOCALES.map((l) => [l, loadCatalogue(l)]));
+const catalogues = new Map<ServerLocale, Catalogue>(SERVER_LOCALES.map((l) => [l, readPoCatalogue(join(LOCALES_DIR, `${l}.po`))]));
 
 /** The message ids of a catalogue, for the test that keeps the catalogues complete. */
 export function catalogueIds(locale: ServerLocale): string[] {

@@ -65,7 +65,8 @@ type Face = 'regular' | 'bold';
 /** Arabic, Arabic Supplement, Arabic Extended-A, Presentation Forms-A/B. */
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
 
-class Typesetter {
+/** Lays out text over the PDF fonts; the portal's documents use it too (modules/portal/portal-pdf.ts). */
+export class Typesetter {
   private readonly embedded = new Map<string, Promise<PDFFont>>();
 
   constructor(
@@ -174,7 +175,7 @@ function parseIsoDate(value: string): Date {
 }
 
 /** "27 november 2026" / "27 November 2026"; calendar dates, so formatted in UTC. */
-function formatDate(value: string, locale: ServerLocale): string {
+export function formatDate(value: string, locale: ServerLocale): string {
   return new Intl.DateTimeFormat(DATE_LOCALES[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     parseIsoDate(value),
   );
@@ -196,11 +197,11 @@ function joinName(...parts: Array<string | null | undefined>): string {
 // ---------------------------------------------------------------------------------------------
 // Layout.
 
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 56;
+export const A4: [number, number] = [595.28, 841.89];
+export const MARGIN = 56;
 const CONTENT_WIDTH = A4[0] - 2 * MARGIN;
 const LABEL_WIDTH = 170;
-const ACCENT = rgb(0.0, 0.32, 0.55);
+export const ACCENT = rgb(0.0, 0.32, 0.55);
 
 export async function renderCertificatePdf(doc: CertificateDocument, locale: 'nl' | 'en'): Promise<Uint8Array> {
   const files = await loadFonts();
