@@ -25,13 +25,15 @@
  *                                  bare server as the schema owner (no RLS, auth, transaction or audit: what
  *                                  the query itself costs), and Kruispunt's search route with INSZ queries
  *                                  (one index look-up: the platform's per-request floor)
- *   BENCH_SUITE=all                load | trajectory-follow-up | planning | interpreting | all: the load bench above, the daily
+ *   BENCH_SUITE=all                load | trajectory-follow-up | planning | interpreting | portal | all: the load bench above, the daily
  *                                  follow-up job over running dossiers (bench/trajectory-follow-up.ts, its
  *                                  own variables there), the MO planning benches (bench/planning.ts: filling
  *                                  courses, concurrent test bookings, the waiting-list figures; its own
  *                                  variables there), the interpreting benches (bench/interpreting.ts: ranking
  *                                  candidates over 3,000 interpreters and a year of requests, concurrent offers;
- *                                  its own variables there), or all of them one after the other
+ *                                  its own variables there), the portal (bench/portal.ts: what the first page
+ *                                  downloads, "my trajectory" for a long history through the API and in
+ *                                  Chromium), or all of them one after the other
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -53,6 +55,7 @@ import { searchPaths } from './synthetic';
 import { mainTrajectoryFollowUp } from './trajectory-follow-up';
 import { mainPlanning } from './planning';
 import { mainInterpreting } from './interpreting';
+import { mainPortal } from './portal';
 import { api, createUserAndSignIn, startBenchServer } from './support';
 
 type Kind = 'pglite' | 'postgres';
@@ -441,18 +444,20 @@ function targetVerdict(reports: TargetReport[]): string {
 }
 
 const suite = env.BENCH_SUITE || 'all';
-if (!['load', 'trajectory-follow-up', 'planning', 'interpreting', 'all'].includes(suite)) {
-  console.error(`BENCH_SUITE must be 'load', 'trajectory-follow-up', 'planning', 'interpreting' or 'all', got ${JSON.stringify(suite)}`);
+if (!['load', 'trajectory-follow-up', 'planning', 'interpreting', 'portal', 'all'].includes(suite)) {
+  console.error(`BENCH_SUITE must be 'load', 'trajectory-follow-up', 'planning', 'interpreting', 'portal' or 'all', got ${JSON.stringify(suite)}`);
   process.exit(2);
 }
 const runTrajectoryFollowUp = () => mainTrajectoryFollowUp(config.targets, log, (name, fn) => cleanups.push({ name, fn }), runCleanups);
 const runPlanning = () => mainPlanning(config.targets, log, (name, fn) => cleanups.push({ name, fn }), runCleanups);
 const runInterpreting = () => mainInterpreting(config.targets, log, (name, fn) => cleanups.push({ name, fn }), runCleanups);
+const runPortal = () => mainPortal(config.targets, log, (name, fn) => cleanups.push({ name, fn }), runCleanups);
 
 async function main(): Promise<void> {
   if (suite === 'trajectory-follow-up') return runTrajectoryFollowUp();
   if (suite === 'planning') return runPlanning();
   if (suite === 'interpreting') return runInterpreting();
+  if (suite === 'portal') return runPortal();
   log(
     `Kruispunt bench: ${config.targets.join(' + ')}, ${config.seconds}s per scenario (+${config.warmup}s warm-up), ${config.connections} clients, seed ${config.seed}`,
   );
@@ -498,6 +503,7 @@ async function main(): Promise<void> {
     await runTrajectoryFollowUp();
     await runPlanning();
     await runInterpreting();
+    await runPortal();
   }
 }
 
