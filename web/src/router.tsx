@@ -13,6 +13,8 @@ import { SessionsPage } from './pages/SessionsPage';
 import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
 import { UsersPage } from './pages/UsersPage';
+import { ParticipationActivitiesPage } from './pages/ParticipationActivitiesPage';
+import { ChangeRequestsPage } from './pages/planning/ChangeRequestsPage';
 import { CoursePage } from './pages/planning/CoursePage';
 import { CoursesPage } from './pages/planning/CoursesPage';
 import { TestCentrePage } from './pages/planning/TestCentrePage';
@@ -119,6 +121,10 @@ const moCourseRoute = createRoute({ getParentRoute: () => appRoute, path: '/plan
 
 const testCentreRoute = createRoute({ getParentRoute: () => appRoute, path: '/planning/tests', component: TestCentrePage });
 
+const changeRequestsRoute = createRoute({ getParentRoute: () => appRoute, path: '/planning/change-requests', component: ChangeRequestsPage });
+
+const participationActivitiesRoute = createRoute({ getParentRoute: () => appRoute, path: '/participation-activities', component: ParticipationActivitiesPage });
+
 const nt2Route = createRoute({ getParentRoute: () => appRoute, path: '/nt2', component: Nt2Page });
 
 const nt2ConversationRoute = createRoute({ getParentRoute: () => appRoute, path: '/nt2/conversations/$conversationId', component: Nt2ConversationPage });
@@ -154,6 +160,8 @@ const routeTree = rootRoute.addChildren([
     moCoursesRoute,
     moCourseRoute,
     testCentreRoute,
+    changeRequestsRoute,
+    participationActivitiesRoute,
     nt2Route,
     nt2ConversationRoute,
     nt2ProviderRoute,

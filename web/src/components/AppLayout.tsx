@@ -156,6 +156,8 @@ export function AppLayout() {
             )}
             {can('mo.course.manage') && <NavLinkItem to="/planning/mo/courses" label={t`Cursussen MO`} />}
             {can('mo.test.manage') && <NavLinkItem to="/planning/tests" label={t`Testcentra en toetsen`} />}
+            {(can('mo.course.manage') || can('dossier.guide')) && <NavLinkItem to="/planning/change-requests" label={t`Wijzigingsaanvragen`} />}
+            {can('dossier.guide') && <NavLinkItem to="/participation-activities" label={t`Participatieaanbod`} />}
             {can('nt2.conversation.manage') && (
               <NavLinkItem to="/nt2" label={t`Nederlands leren (NT2)`} activeOptions={{ exact: true, includeSearch: false }} />
             )}

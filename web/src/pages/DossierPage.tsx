@@ -17,6 +17,7 @@ import { ColumnHeads, ScrollTable } from '../components/ScrollTable';
 import { SectionCard } from '../components/SectionCard';
 import { StatusBadge } from '../components/StatusBadge';
 import { Facts } from '../components/Facts';
+import { DossierPortalTasks } from '../components/portal/DossierPortalTasks';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { formatDate } from '../labels';
 import {
@@ -109,6 +110,7 @@ export function DossierPage() {
       <Deadlines dossier={d} />
       <PeriodsAndInfringements dossier={d} />
       <Certificates dossier={d} />
+      <DossierPortalTasks dossierId={d.id} />
       <SectionCard id="timeline-title" title={t`Tijdlijn`}>
         <Timeline dossierId={d.id} />
       </SectionCard>
