@@ -1,11 +1,11 @@
 /**
  * Shared pieces of the browser tests: the platform in-process on a fresh database, Debian's Chromium
  * driving the built web app (web/dist), and the helpers every test uses (labelled inputs, signing
- * in and out, switching language, axe-core, API calls from the page, users created by the
- * administrator, screenshots).
+ * in and out, switching language, axe-core, API calls from the page or from the test, users
+ * created by the administrator, a phone-sized browser context, screenshots).
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -30,9 +30,11 @@ export interface E2eEnvironment {
 
 /**
  * Starts the platform on a fresh data directory (jobs off, the administrator above) and Chromium
- * with one Dutch (Belgian) page on it; `contextOptions` adds to the browser context's options.
+ * with one Dutch (Belgian) page on it; `contextOptions` adds to the browser context's options, and
+ * `env` to the platform's environment (or overrides it, e.g. PORT with KRUISPUNT_PUBLIC_URL when the
+ * address must be known before the start, as an OpenID Connect provider's redirect URI).
  */
-export async function startE2e(contextOptions: BrowserContextOptions = {}): Promise<E2eEnvironment> {
+export async function startE2e(contextOptions: BrowserContextOptions = {}, env: Record<string, string> = {}): Promise<E2eEnvironment> {
   expect(existsSync(resolve('web/dist/index.html')), 'web/dist is built (npm run build:web)').toBe(true);
   expect(existsSync(CHROMIUM), `Chromium at ${CHROMIUM} (apt-get install chromium)`).toBe(true);
   const dataDir = await mkdtemp(join(tmpdir(), 'kruispunt-e2e-'));
@@ -56,6 +58,7 @@ export async function startE2e(contextOptions: BrowserContextOptions = {}): Prom
       KRUISPUNT_JOBS: 'off',
       LOG_LEVEL: 'silent',
       DATABASE_URL: process.env.DATABASE_URL,
+      ...env,
     });
     const baseUrl = server.url.replace('//localhost:', '//127.0.0.1:');
     browser = await chromium.launch({
@@ -122,6 +125,63 @@ export function useE2e(onReady: (env: E2eEnvironment) => void, contextOptions: B
   afterAll(async () => {
     await env?.close();
   });
+}
+
+/**
+ * A phone: 360 CSS pixels wide (the narrowest screen the portal is made for), touch, and the page's
+ * viewport meta honoured as on a phone.
+ */
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 360, height: 740 },
+  screen: { width: 360, height: 740 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+};
+
+/** A new browser context like a phone (see PHONE) on the platform, Dutch (Belgian) unless `options` says otherwise. */
+export async function newPhoneContext(env: E2eEnvironment, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await env.browser.newContext({ locale: 'nl-BE', baseURL: env.baseUrl, timezoneId: 'Europe/Brussels', ...PHONE, ...options });
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+/** The screenshots kept with the documentation. */
+export const DOCS_SCREENSHOTS = resolve('docs/screenshots');
+
+/**
+ * Writes a full-page screenshot to docs/screenshots/<name>.png, at one image pixel per CSS pixel
+ * (small files, also from a phone context with a device scale factor of 2). Overwritten on each run;
+ * nothing reads it back.
+ */
+export async function keepScreenshot(page: Page, name: string): Promise<void> {
+  await mkdir(DOCS_SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(DOCS_SCREENSHOTS, `${name}.png`), fullPage: true, scale: 'css', animations: 'disabled', caret: 'hide' });
+}
+
+/** A client of the staff API from the test itself (not the page): signs in with a password and sends the bearer token. */
+export interface StaffApi {
+  userId: string;
+  call<T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
+}
+
+export async function staffApi(baseUrl: string, email: string, password: string): Promise<StaffApi> {
+  const res = await fetch(`${baseUrl}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (!res.ok) throw new Error(`sign-in of ${email}: ${res.status} ${await res.text()}`);
+  const session = (await res.json()) as { token: string; user: { id: string } };
+  return {
+    userId: session.user.id,
+    async call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+      const answer = await fetch(`${baseUrl}/api/v1${path}`, {
+        method,
+        headers: { authorization: `Bearer ${session.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await answer.text();
+      if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${text}`);
+      return (text ? JSON.parse(text) : null) as T;
+    },
+  };
 }
 
 /** Set to a directory to keep screenshots of the pages the tests visit. */

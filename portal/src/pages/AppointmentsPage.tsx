@@ -91,7 +91,10 @@ function AppointmentCard({ appointment, locale, onChanged }: { appointment: Appo
             {appointment.place ? (
               <>
                 <span className="block">{appointment.place.name}</span>
-                {appointment.place.address ? <span className="block">{appointment.place.address}</span> : null}
+                {/* A place without a name of its own comes with its address as the name: said once. */}
+                {appointment.place.address && appointment.place.address !== appointment.place.name ? (
+                  <span className="block">{appointment.place.address}</span>
+                ) : null}
               </>
             ) : (
               t`De plaats is nog niet bekend.`

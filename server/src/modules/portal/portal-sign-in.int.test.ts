@@ -1,100 +1,49 @@
 /**
- * The newcomer's sign-in (issue 6 §1) against real servers: an OpenID Connect provider
+ * The newcomer’s sign-in (issue 6 §1) against real servers: an OpenID Connect provider
  * (oidc-provider, with its development login and consent pages driven over HTTP like a browser)
- * and an SMTP server (smtp-server) that receives the code mails nodemailer sends.
+ * and an SMTP server (smtp-server) that receives the code mails nodemailer sends. Both come from
+ * the shared test support (server/src/testing), which the browser tests use too.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type RequestListener } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import type { LightMyRequestResponse } from 'fastify';
-import Provider from 'oidc-provider';
-import { SMTPServer } from 'smtp-server';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/database';
 import { smtpTransport, type MailTransport } from '../../platform/mail';
 import { ATLAS, createTestApp, type Caller, type TestApp } from '../../testing/test-app';
 import { newPerson } from '../../testing/dossier-fixtures';
+import { unusedLoopbackPort } from '../../testing/loopback';
+import { signInAtProvider as signInAtTestProvider, startOidcTestProvider, type OidcTestProvider } from '../../testing/oidc-test-provider';
+import { mailText, startSmtpTestInbox, type SmtpTestInbox } from '../../testing/smtp-test-inbox';
 import { oidcSignIn } from './oidc';
 import { LOGIN_CODE_POLICY } from './portal-sign-in';
 import { portalSignInCleanupJob } from './portal-sign-in.jobs';
 
 const PUBLIC_URL = 'http://kruispunt.test';
 const REDIRECT_URI = `${PUBLIC_URL}/api/v1/portal/auth/oidc/callback`;
-const CLIENT = { client_id: 'kruispunt-portal', client_secret: 'a client secret known to both sides' };
-
-/** The provider's people: login → the claims it releases (egovNRN carries the INSZ, as at the federal service). */
-const providerPeople = new Map<string, Record<string, string>>();
 
 let t: TestApp;
 let caseWorker: Caller;
-let provider: { issuer: string; close(): Promise<void> };
-let smtp: SMTPServer;
-const inbox: { to: string; raw: string }[] = [];
+let provider: OidcTestProvider;
+let smtp: SmtpTestInbox;
+/** The provider's people: login → the claims it releases (egovNRN carries the INSZ, as at the federal service). */
+let providerPeople: OidcTestProvider['people'];
+let inbox: SmtpTestInbox['mails'];
 let mailServerUp = true;
 
-async function listen(server: { listen(port: number, host: string, done: () => void): unknown }, address: () => AddressInfo): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return address().port;
-}
-
-async function startProvider() {
-  let handler: RequestListener = (_request, response) => response.end();
-  const server = createServer((request, response) => handler(request, response));
-  const port = await listen(server, () => server.address() as AddressInfo);
-  const issuer = `http://127.0.0.1:${port}`;
-  const oidc = new Provider(issuer, {
-    clients: [{ ...CLIENT, redirect_uris: [REDIRECT_URI], grant_types: ['authorization_code'], response_types: ['code'] }],
-    pkce: { required: () => true },
-    claims: { openid: ['sub'], egovnrn: ['egovNRN'], profile: ['given_name', 'family_name'] },
-    findAccount: (_ctx, id) => ({ accountId: id, claims: () => ({ sub: id, ...providerPeople.get(id) }) }),
-    cookies: { keys: ['a cookie signing key for the test provider'] },
-    ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
-    features: { devInteractions: { enabled: true } },
-  });
-  handler = oidc.callback();
-  return {
-    issuer,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-/** A port nobody listens on: the mail server "down". */
-async function closedPort(): Promise<number> {
-  const server = createNetServer();
-  const port = await listen(server, () => server.address() as AddressInfo);
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 beforeAll(async () => {
-  provider = await startProvider();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, done) {
-      let raw = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => (raw += chunk));
-      stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-        done();
-      });
-    },
-  });
-  const smtpPort = await listen(smtp, () => smtp.server.address() as AddressInfo);
-  const up = await smtpTransport(`smtp://127.0.0.1:${smtpPort}`, 'Kruispunt <no-reply@kruispunt.test>');
-  const down = await smtpTransport(`smtp://127.0.0.1:${await closedPort()}`, 'Kruispunt <no-reply@kruispunt.test>');
+  provider = await startOidcTestProvider({ redirectUris: [REDIRECT_URI] });
+  providerPeople = provider.people;
+  smtp = await startSmtpTestInbox();
+  inbox = smtp.mails;
+  const up = await smtpTransport(smtp.url, 'Kruispunt <no-reply@kruispunt.test>');
+  // A port nobody listens on: the mail server "down".
+  const down = await smtpTransport(`smtp://127.0.0.1:${await unusedLoopbackPort()}`, 'Kruispunt <no-reply@kruispunt.test>');
   const mail: MailTransport = { kind: 'smtp', send: (message) => (mailServerUp ? up : down).send(message) };
   const oidc = oidcSignIn({
     issuer: provider.issuer,
-    clientId: CLIENT.client_id,
-    clientSecret: CLIENT.client_secret,
+    clientId: provider.client.clientId,
+    clientSecret: provider.client.clientSecret,
     redirectUri: REDIRECT_URI,
     scope: 'openid profile egovnrn',
     nationalNumberClaim: 'egovNRN',
@@ -107,7 +56,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
   await provider?.close();
-  await new Promise((resolve) => smtp?.close(() => resolve(undefined)));
+  await smtp?.close();
 });
 
 /** A person with an INSZ and, unless `linked` is false, a portal account. */
@@ -150,47 +99,8 @@ describe('sign-in options', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-/**
- * A browser at the provider: follows its redirects with its cookies, fills in the development
- * login form with `login` (or, without one, takes the page's abort link) and agrees on the consent
- * page. Returns where the provider sends the browser back to Kruispunt.
- */
-async function signInAtProvider(authorizationUrl: string, login: string | null): Promise<URL> {
-  const cookies = new Map<string, string>();
-  let url = authorizationUrl;
-  let form: URLSearchParams | null = null;
-  for (let step = 0; step < 12; step += 1) {
-    const res: Response = await fetch(url, {
-      method: form ? 'POST' : 'GET',
-      redirect: 'manual',
-      headers: { cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; '), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-      ...(form ? { body: form } : {}),
-    });
-    form = null;
-    for (const header of res.headers.getSetCookie()) {
-      const [pair = ''] = header.split(';');
-      const [name = '', value = ''] = [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)];
-      if (value) cookies.set(name, value);
-      else cookies.delete(name);
-    }
-    const location = res.headers.get('location');
-    if (location) {
-      const next = new URL(location, url);
-      if (next.href.startsWith(REDIRECT_URI)) return next;
-      url = next.href;
-      continue;
-    }
-    const page = await res.text();
-    if (res.status !== 200) throw new Error(`provider answered ${res.status}: ${page.slice(0, 500)}`);
-    const action = /<form[^>]*action="([^"]+)"/.exec(page)?.[1];
-    const prompt = /name="prompt" value="(\w+)"/.exec(page)?.[1];
-    if (!action || !prompt) throw new Error(`no form on the provider's page: ${page.slice(0, 500)}`);
-    url = new URL(action, url).href;
-    if (prompt === 'login' && login === null) url = `${url}/abort`;
-    else form = new URLSearchParams(prompt === 'login' ? { prompt, login: login!, password: 'whatever the development login accepts' } : { prompt });
-  }
-  throw new Error('the provider never sent the browser back');
-}
+/** The provider's pages driven over HTTP like a browser; returns where it sends the browser back. */
+const signInAtProvider = (authorizationUrl: string, login: string | null) => signInAtTestProvider(authorizationUrl, login, REDIRECT_URI);
 
 async function startOidc(locale = 'ar') {
   const res = await t.app.inject({ method: 'GET', url: `/api/v1/portal/auth/oidc/start?locale=${locale}` });
@@ -215,7 +125,7 @@ describe('OpenID Connect sign-in (eID, itsme) against a real provider', () => {
     const authorization = new URL(await startOidc('ar'));
     expect(authorization.origin).toBe(provider.issuer);
     expect(Object.fromEntries(authorization.searchParams)).toMatchObject({
-      client_id: CLIENT.client_id,
+      client_id: provider.client.clientId,
       redirect_uri: REDIRECT_URI,
       response_type: 'code',
       scope: 'openid profile egovnrn',
@@ -287,25 +197,6 @@ describe('OpenID Connect sign-in (eID, itsme) against a real provider', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-
-/** The text of a single-part mail, undoing its transfer encoding. */
-function mailText(raw: string): string {
-  const split = raw.search(/\r?\n\r?\n/);
-  const head = raw.slice(0, split);
-  const body = raw.slice(split).trim();
-  const encoding = /content-transfer-encoding:\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
-  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (encoding !== 'quoted-printable') return body;
-  const text = body.replace(/=\r?\n/g, '');
-  const bytes: number[] = [];
-  for (let i = 0; i < text.length; i += 1) {
-    if (text[i] === '=' && /^[0-9A-F]{2}$/i.test(text.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(text.charCodeAt(i));
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
 
 const requestCode = (email: string, locale?: string) =>
   t.app.inject({ method: 'POST', url: '/api/v1/portal/auth/email-code', payload: { email, ...(locale ? { locale } : {}) } });
