@@ -8,15 +8,24 @@
  * it when it comes back with the hours (recorded in the participation pillar), accepts the
  * registration, and handles the change request; axe-core checks every page.
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKruispunt, type Kruispunt } from '../server/src/platform/server';
-import { ADMIN, agiiId, CHROMIUM, createUser, daysFromToday, expectAccessible, field, screenshot, signIn, signInAsAdministrator, signOut, switchLanguage } from './support';
+import { signInCodeOf, startSmtpTestInbox, type SmtpTestInbox } from '../server/src/testing/smtp-test-inbox';
+import {
+  agiiId,
+  createUser,
+  daysFromToday,
+  expectAccessible,
+  field,
+  screenshot,
+  signIn,
+  signInAsAdministrator,
+  signOut,
+  staffApi,
+  startE2e,
+  switchLanguage,
+  type E2eEnvironment,
+} from './support';
 
 const PASSWORD = 'een lang geheim wachtwoord';
 const CASE_WORKER = { email: 'portaal.begeleider@agii.test', name: 'Portaal Begeleider' };
@@ -25,69 +34,23 @@ const NEWCOMER_EMAIL = 'amina.portaal@example.org';
 const PERSON = { givenNames: 'Amina', familyName: 'Haddad', birthDate: '1991-05-17' };
 
 // ---------------------------------------------------------------------------------------------
-// The platform with a mail server (the portal's sign-in codes), and the browser
+// The platform with a mail server (the portal's sign-in codes), and the browser at desktop size
 
-interface Mail {
-  to: string;
-  raw: string;
-}
-
-let server: Kruispunt;
-let smtp: SMTPServer;
-let browser: Browser;
-let context: BrowserContext;
+let e2e: E2eEnvironment;
+let inbox: SmtpTestInbox;
 let page: Page;
 let baseUrl: string;
-let dataDir: string;
-const mails: Mail[] = [];
 
 beforeAll(async () => {
-  expect(existsSync(resolve('web/dist/index.html')), 'web/dist is built (npm run build:web)').toBe(true);
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, done) {
-      let raw = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => (raw += chunk));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((done) => smtp.listen(0, '127.0.0.1', () => done()));
-  const smtpPort = (smtp.server.address() as { port: number }).port;
-  dataDir = await mkdtemp(join(tmpdir(), 'kruispunt-e2e-'));
-  server = await startKruispunt({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    KRUISPUNT_DATA_DIR: dataDir,
-    KRUISPUNT_WEB_DIST: resolve('web/dist'),
-    KRUISPUNT_ADMIN_EMAIL: ADMIN.email,
-    KRUISPUNT_ADMIN_PASSWORD: ADMIN.password,
-    KRUISPUNT_JOBS: 'off',
-    KRUISPUNT_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: process.env.DATABASE_URL,
-  });
-  baseUrl = server.url.replace('//localhost:', '//127.0.0.1:');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  context = await browser.newContext({ locale: 'nl-BE', baseURL: baseUrl, viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Brussels' });
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
+  inbox = await startSmtpTestInbox();
+  e2e = await startE2e({}, { KRUISPUNT_SMTP_URL: inbox.url });
+  page = e2e.page;
+  baseUrl = e2e.baseUrl;
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-  await new Promise<void>((done) => (smtp ? smtp.close(() => done()) : done()));
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await e2e?.close();
+  await inbox?.close();
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -102,28 +65,8 @@ async function answer<T>(res: Response, what: string): Promise<T> {
 }
 
 async function staff(email: string): Promise<Call> {
-  const res = await fetch(`${baseUrl}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
-  const { token } = await answer<{ token: string }>(res, `sign-in of ${email}`);
-  return async (method, path, body, headers = {}) =>
-    answer(
-      await fetch(`${baseUrl}/api/v1${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-      `${method} ${path}`,
-    );
-}
-
-/** The text of the code mail, its transfer encoding undone. */
-function mailBody(raw: string): string {
-  const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
-  const body = rest.join('\n\n');
-  if (/content-transfer-encoding:\s*base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
-    return Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
-  }
-  return body;
+  const client = await staffApi(baseUrl, email, PASSWORD);
+  return (method, path, body, headers) => client.call(method, path, body, headers);
 }
 
 interface Newcomer {
@@ -133,11 +76,9 @@ interface Newcomer {
 
 /** Signs the newcomer in to the portal with a code e-mailed to them, as the portal does. */
 async function newcomer(email: string): Promise<Newcomer> {
-  const before = mails.length;
+  const before = inbox.mails.length;
   await answer(await fetch(`${baseUrl}/api/v1/portal/auth/email-code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) }), 'e-mail code');
-  await expect.poll(() => mails.slice(before).some((m) => m.to === email)).toBe(true);
-  const code = /\b(\d{6})\b/.exec(mailBody(mails.slice(before).find((m) => m.to === email)!.raw))?.[1];
-  expect(code, 'a six-digit code in the mail').toBeDefined();
+  const code = signInCodeOf(await inbox.waitForMail((m) => m.to === email, { after: before }));
   const verified = await fetch(`${baseUrl}/api/v1/portal/auth/email-code/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, code }) });
   await answer(verified, 'verify code');
   const cookies = new Map(verified.headers.getSetCookie().map((c) => c.split(';')[0]!.split('=') as [string, string]));
