@@ -15,6 +15,12 @@ const USAGE = `Usage:
   npm run kruispunt -- demo [--email <e-mail>]
       DEMO DATA: loads the trajectory scenarios as dossiers of AgII, signed in as a demo case worker
       (default demo.trajectbegeleider@kruispunt.test; password from KRUISPUNT_NEW_PASSWORD)
+  npm run demo [-- --scale small|flanders|<fraction>] [--years N] [--seed N] [--as-of YYYY-MM-DD] [--force]
+      (= npm run kruispunt -- population …) DEMO DATA: a synthetic population of AgII over N full years
+      and this year so far: small (default; 3 years, a few thousand persons, embedded database) or
+      flanders (--years 10, about 500,000 persons, PostgreSQL). Refuses a database with persons unless
+      --force; demo users demo.manager@, demo.trajectbegeleider@ and demo.planner@kruispunt.test get
+      the password in KRUISPUNT_NEW_PASSWORD
 Uses the same DATABASE_URL / KRUISPUNT_DATA_DIR as the server; stop an embedded-database server first.`;
 
 function fail(message: string): never {
@@ -23,7 +29,7 @@ function fail(message: string): never {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-if (!command || !['migrate', 'create-admin', 'backup', 'restore', 'demo'].includes(command)) fail(USAGE);
+if (!command || !['migrate', 'create-admin', 'backup', 'restore', 'demo', 'population'].includes(command)) fail(USAGE);
 let config;
 try {
   config = loadConfig();
@@ -75,6 +81,10 @@ try {
     process.stdout.write(`Demo data: ${result.loaded} scenarios replayed, ${result.dossiers} dossiers for AgII; sign in as ${email}.\n`);
     for (const f of result.failed) process.stderr.write(`  not loaded: ${f.file}: ${f.error}\n`);
     if (result.failed.length) process.exitCode = 1;
+  }
+  if (command === 'population') {
+    const { populationCommand } = await import('./modules/reporting/demo/command');
+    process.exitCode = await populationCommand(db, rest);
   }
 } catch (error) {
   if (error instanceof AppError && error.options.fields?.length) {

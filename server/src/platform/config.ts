@@ -13,6 +13,7 @@ const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_REPLICA_URL: z.string().url().optional(),
   KRUISPUNT_DATA_DIR: z.string().default('./data'),
   KRUISPUNT_PUBLIC_URL: z.string().url().optional(),
   KRUISPUNT_ADMIN_EMAIL: z.string().email().optional(),
@@ -45,6 +46,8 @@ export type AppConfig = {
   port: number;
   host: string;
   database: { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+  /** A PostgreSQL standby or copy that management reports read from; null: they read the primary. */
+  replica: { kind: 'postgres'; url: string } | null;
   /** Behind a reverse proxy that sets X-Forwarded-For: only then is the client IP taken from it. */
   trustProxy: boolean;
   publicUrl: string;
@@ -97,6 +100,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.KRUISPUNT_OIDC_ISSUER && !(e.KRUISPUNT_OIDC_CLIENT_ID && e.KRUISPUNT_OIDC_CLIENT_SECRET)) {
     throw new ConfigError('KRUISPUNT_OIDC_ISSUER is set: set KRUISPUNT_OIDC_CLIENT_ID and KRUISPUNT_OIDC_CLIENT_SECRET too (the client registered at the provider).');
   }
+  if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL) {
+    throw new ConfigError('DATABASE_REPLICA_URL is set but DATABASE_URL is not: a read replica needs PostgreSQL; the embedded database (PGlite) has none. Set DATABASE_URL or remove DATABASE_REPLICA_URL.');
+  }
   const publicUrl = e.KRUISPUNT_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
     port: e.PORT,
@@ -104,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'pglite', dataDir: resolve(e.KRUISPUNT_DATA_DIR, 'pgdata') },
+    replica: e.DATABASE_REPLICA_URL ? { kind: 'postgres', url: e.DATABASE_REPLICA_URL } : null,
     trustProxy: e.KRUISPUNT_TRUST_PROXY === 'true',
     publicUrl,
     bootstrapAdmin:

@@ -37,6 +37,7 @@ export const PROBLEM_CODES = {
   'too-many-requests': 429,
   'setup-token-invalid': 400,
   'rule-violation': 422,
+  'report-unavailable': 422,
   'internal': 500,
   'mail-unavailable': 503,
 } as const satisfies Record<string, number>;

@@ -12,6 +12,7 @@ import { registerInterpretingReportRoutes } from '../modules/interpreting/routes
 import { registerOrientationRoutes } from '../modules/orientation';
 import { registerPersonRoutes, registerReferenceRoutes } from '../modules/persons';
 import { connectTrajectory, followUpJob, registerTrajectoryRoutes } from '../modules/trajectory';
+import { registerReportingRoutes } from '../modules/reporting';
 import { loadConfig, type AppConfig } from './config';
 import { openDatabase, type Database } from './db/database';
 import { migrate } from './db/migrate';
@@ -62,6 +63,7 @@ export function registerRoutes(app: ZodApp, deps: AppDeps): void {
   registerPortalIdentityRoutes(app, deps);
   registerPortalSignInRoutes(app, deps);
   registerPortalDataRoutes(app, deps);
+  registerReportingRoutes(app, deps);
 }
 
 export interface Kruispunt {
@@ -91,12 +93,15 @@ export async function startKruispunt(env: Record<string, string | undefined>, op
   const config = loadConfig(env as NodeJS.ProcessEnv);
   const logger = createLogger(config.logLevel);
   const db = options.database ?? (await openDatabase(config.database));
+  // Reports read the replica when one is configured; it is migrated by its primary, never here.
+  const replica = config.replica ? await openDatabase(config.replica) : null;
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, 'database migrated');
   const clock = options.clock ?? (() => new Date());
   const mail = await mailTransportFromEnv(env, logger);
   const deps: AppDeps = {
     db,
+    ...(replica ? { replica } : {}),
     clock,
     sessionTtlMs: config.sessionTtlMs,
     webDist: config.webDist,
@@ -131,6 +136,7 @@ export async function startKruispunt(env: Record<string, string | undefined>, op
       await app.close();
       await jobs?.stop();
       if (!options.database) await db.close();
+      await replica?.close();
     },
   };
 }

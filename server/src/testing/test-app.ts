@@ -7,6 +7,7 @@ import type { Database } from '../platform/db/database';
 import { buildApp, type AppDeps, type ZodApp } from '../platform/http/app';
 import { findLiveAccountById, startPortalSession } from '../modules/portal/portal-identity';
 import type { PortalSignInDeps } from '../modules/portal/portal-sign-in';
+import { composeInsz } from '../modules/persons/rules/insz';
 import { registerRoutes } from '../platform/server';
 import { createTestDatabase } from './test-database';
 
@@ -62,6 +63,8 @@ export interface TestAppOptions {
   portalSignIn?: PortalSignInDeps;
   /** Newcomers' uploads: size limit and virus scanner (by default 10 MB and no scanner). */
   uploads?: UploadSettings;
+  /** A read replica the management reports read from (by default none: they read the primary). */
+  replica?: Database;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -77,6 +80,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     ...(options.portalSignIn ? { portalSignIn: options.portalSignIn } : {}),
     ...(options.uploads ? { uploads: options.uploads } : {}),
+    ...(options.replica ? { replica: options.replica } : {}),
   };
   await bootstrapAdministrator(deps, ADMIN);
   const app = await buildApp(deps);
@@ -159,8 +163,5 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
 
 /** A valid INSZ for a birth date and sequence (check digits per the register's modulo-97 rule). */
 export function makeInsz(birthDate: string, sequence: number): string {
-  const [y, m, d] = birthDate.split('-');
-  const nine = `${y!.slice(2)}${m}${d}${String(sequence).padStart(3, '0')}`;
-  const base = Number(y) >= 2000 ? Number(`2${nine}`) : Number(nine);
-  return `${nine}${String(97 - (base % 97)).padStart(2, '0')}`;
+  return composeInsz(birthDate, sequence);
 }

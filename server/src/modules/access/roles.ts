@@ -50,6 +50,7 @@ export const PERMISSIONS = [
   'interpreting.desk', // the STV desk: register, certification, matching, assignments, invoicing
   'interpreting.assignment.self', // an interpreter: own offers, assignments, availability, performance records
   'interpreting.figures.read', // the published STV figures and the bottleneck languages
+  'reports.read', // management reports, dashboards, KPI trends and the data-quality view (beleidsinformatie)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -100,7 +101,7 @@ export const ROLE_PERMISSIONS = {
   'interpreter': ['interpreting.assignment.self'],
   'interpreting-desk': ['person.read', 'interpreting.desk', 'interpreting.figures.read'],
   'partner-user': ['person.read'],
-  'manager': ['person.read', 'dossier.read', 'mo.waiting-list.read', 'nt2.needs.read', 'interpreting.figures.read'],
+  'manager': ['person.read', 'dossier.read', 'mo.waiting-list.read', 'nt2.needs.read', 'interpreting.figures.read', 'reports.read'],
   'enforcement-officer': ['person.read', 'dossier.read', 'enforcement.read'],
   'data-protection-officer': ['person.read', 'person.access-log.read', 'audit.export'],
   'administrator': ['user.manage', 'api-token.manage', 'organisation.manage', 'audit.export'],

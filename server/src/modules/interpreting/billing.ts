@@ -14,6 +14,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { ActorContext } from '../../platform/context';
+import { csvDecimal as decimal, csvDocument, csvField as field } from '../../platform/csv';
 import { queryRows, withTenant } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
 import { requirePermission, scopeOf } from '../access';
@@ -218,15 +219,6 @@ export function euro(cents: number): string {
   return `${sign}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
 }
 
-const decimal = (value: number) => String(value).replace('.', ',');
-
-/** A CSV field: quoted when it holds the separator, a quote or a line break; text that a spreadsheet would run as a formula is neutralised. */
-function field(value: string | number, text = true): string {
-  let s = String(value);
-  if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export const CSV_HEADER = ['document', 'number', 'month', 'party_code', 'party_name', 'date', 'assignment', 'request', 'channel', 'language', 'kind', 'line', 'quantity', 'gross_eur', 'amount_eur', 'funding', 'rule_set'];
 
 /**
@@ -235,7 +227,7 @@ export const CSV_HEADER = ['document', 'number', 'month', 'party_code', 'party_n
  * and CRLF line ends (what Excel and the Belgian accounting packages read without a wizard).
  */
 export function billingCsv(billing: MonthlyBilling): string {
-  const lines = [CSV_HEADER.join(';')];
+  const lines: string[][] = [CSV_HEADER];
   for (const inv of billing.invoices) {
     for (const l of inv.lines) {
       lines.push(
@@ -243,7 +235,7 @@ export function billingCsv(billing: MonthlyBilling): string {
           field('invoice'), field(inv.number), field(inv.month), field(inv.organisation.code), field(inv.organisation.name), field(l.date), field(l.assignmentId), field(l.requestId),
           field(l.channel), field(l.language), field(l.kind), field(l.code), field(decimal(l.quantity), false), field(euro(l.grossCents), false), field(euro(l.cents), false),
           field(l.funded ? 'ukraine-crisis' : ''), field(l.ruleSetId),
-        ].join(';'),
+        ],
       );
     }
   }
@@ -254,9 +246,9 @@ export function billingCsv(billing: MonthlyBilling): string {
           field('statement'), field(st.number), field(st.month), field(st.interpreter.id.slice(0, 8)), field(st.interpreter.name), field(l.date), field(l.assignmentId), field(l.requestId),
           field(l.channel), field(l.language), field(l.kind), field('interpreter-fee'), field(decimal(l.minutes), false), field(euro(l.cents), false), field(euro(l.cents), false),
           field(''), field(l.ruleSetId),
-        ].join(';'),
+        ],
       );
     }
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument(lines);
 }

@@ -10,7 +10,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { ActorContext } from '../../platform/context';
-import { queryRows, withTenant } from '../../platform/db/database';
+import { queryRows, withTenant, type Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
 import { requirePermission, scopeOf } from '../access';
 import type { InterpretingDeps } from './interpreting.service';
@@ -147,21 +147,25 @@ export function buildTable(year: number, rows: readonly GroupRow[]): PublishedTa
   return table;
 }
 
+/** Requests (alias r) made in the Belgian calendar year. */
 const yearBounds = (year: number) => sql`r.created_at >= make_timestamptz(${year}, 1, 1, 0, 0, 0, 'Europe/Brussels') and r.created_at < make_timestamptz(${year + 1}, 1, 1, 0, 0, 0, 'Europe/Brussels')`;
+
+/** Figure 49 for a year from the caller's transaction (the management reports run it on the replica). */
+export async function publishedTableIn(tx: Tx, year: number): Promise<PublishedTable> {
+  const rows = await queryRows<GroupRow>(
+    tx,
+    sql`select r.channel, r.language, r.sector, to_char(r.created_at at time zone 'Europe/Brussels', 'YYYY-MM') as month, r.status, r.outcome, count(*)::int as n
+      from interpreting_requests r where ${yearBounds(year)}
+      group by 1, 2, 3, 4, 5, 6`,
+  );
+  return buildTable(year, rows);
+}
 
 /** Figure 49 for a year, by channel, language, sector and month. Permission `interpreting.figures.read`. */
 export async function publishedTable(deps: InterpretingDeps, ctx: ActorContext, year: number): Promise<PublishedTable> {
   requirePermission(ctx, 'interpreting.figures.read');
   checkYear(year);
-  const rows = await withTenant(deps.db, scopeOf(ctx), (tx) =>
-    queryRows<GroupRow>(
-      tx,
-      sql`select r.channel, r.language, r.sector, to_char(r.created_at at time zone 'Europe/Brussels', 'YYYY-MM') as month, r.status, r.outcome, count(*)::int as n
-        from interpreting_requests r where ${yearBounds(year)}
-        group by 1, 2, 3, 4, 5, 6`,
-    ),
-  );
-  return buildTable(year, rows);
+  return withTenant(deps.db, scopeOf(ctx), (tx) => publishedTableIn(tx, year));
 }
 
 export interface BottleneckLanguage {
@@ -186,18 +190,21 @@ export interface BottleneckLanguage {
 export async function bottleneckLanguages(deps: InterpretingDeps, ctx: ActorContext, year: number): Promise<{ year: number; items: BottleneckLanguage[] }> {
   requirePermission(ctx, 'interpreting.figures.read');
   checkYear(year);
-  const { requests, register } = await withTenant(deps.db, scopeOf(ctx), async (tx) => ({
-    requests: await queryRows<{ language: string; status: string; outcome: string | null; n: number }>(
-      tx,
-      sql`select r.language, r.status, r.outcome, count(*)::int as n from interpreting_requests r where ${yearBounds(year)} group by 1, 2, 3`,
-    ),
-    register: await queryRows<{ language: string; status: LanguageStatus; n: number; any_status: number }>(
-      tx,
-      sql`select l.language, l.status, count(distinct l.interpreter_id)::int as n,
-          (select count(distinct l2.interpreter_id)::int from interpreter_languages l2 join interpreters i2 on i2.id = l2.interpreter_id where i2.active and l2.language = l.language) as any_status
-        from interpreter_languages l join interpreters i on i.id = l.interpreter_id where i.active group by 1, 2`,
-    ),
-  }));
+  return { year, items: await withTenant(deps.db, scopeOf(ctx), (tx) => bottleneckLanguagesIn(tx, year)) };
+}
+
+/** The bottleneck languages of a year from the caller's transaction (the management dashboard reads them on the replica). */
+export async function bottleneckLanguagesIn(tx: Tx, year: number): Promise<BottleneckLanguage[]> {
+  const requests = await queryRows<{ language: string; status: string; outcome: string | null; n: number }>(
+    tx,
+    sql`select r.language, r.status, r.outcome, count(*)::int as n from interpreting_requests r where ${yearBounds(year)} group by 1, 2, 3`,
+  );
+  const register = await queryRows<{ language: string; status: LanguageStatus; n: number; any_status: number }>(
+    tx,
+    sql`select l.language, l.status, count(distinct l.interpreter_id)::int as n,
+        (select count(distinct l2.interpreter_id)::int from interpreter_languages l2 join interpreters i2 on i2.id = l2.interpreter_id where i2.active and l2.language = l.language) as any_status
+      from interpreter_languages l join interpreters i on i.id = l.interpreter_id where i.active group by 1, 2`,
+  );
   const counts = new Map<string, TableCounts>();
   for (const r of requests) {
     let c = counts.get(r.language);
@@ -224,5 +231,5 @@ export async function bottleneckLanguages(deps: InterpretingDeps, ctx: ActorCont
     });
   }
   items.sort((a, b) => b.unavailable - a.unavailable || b.unavailableShare - a.unavailableShare || a.language.localeCompare(b.language));
-  return { year, items };
+  return items;
 }

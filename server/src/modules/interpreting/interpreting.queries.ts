@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, textArray, type Executor } from '../../platform/db/database';
 import type { Candidate } from './rules/ranking';
 import type { LanguageStatus } from './rules/stv';
+import type { SyntheticAssignment, SyntheticInterpreter, SyntheticRequest } from './synthetic';
 
 export interface InterpreterRow {
   id: string;
@@ -225,5 +226,80 @@ export async function assignmentsOf(tx: Executor, f: { interpreterId?: string | 
       where s.status = any(${textArray(f.statuses)}) ${f.interpreterId ? sql`and s.interpreter_id = ${f.interpreterId}` : sql``}
         and coalesce(s.starts_at, r.deadline::timestamptz) >= ${f.from.toISOString()} and coalesce(s.starts_at, r.deadline::timestamptz) < ${f.to.toISOString()}
       order by coalesce(s.starts_at, r.deadline::timestamptz)`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bulk loads of synthetic data (the benchmarks, the demo population): whole registers and years of
+// requests, `BULK_BATCH` rows a statement. The month statistics follow by their trigger.
+
+const BULK_BATCH = 5000;
+const isoOrNull = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+async function bulkInsert(ex: Executor, rows: readonly object[], statement: (json: string) => ReturnType<typeof sql>) {
+  for (let i = 0; i < rows.length; i += BULK_BATCH) await ex.execute(statement(JSON.stringify(rows.slice(i, i + BULK_BATCH))));
+}
+
+/** Interpreters with their languages, weekly windows and absences; e-mail on example.be, numbered phone. */
+export async function insertSyntheticRegister(ex: Executor, tenantId: string, interpreters: readonly SyntheticInterpreter[], createdAt: Date) {
+  await bulkInsert(
+    ex,
+    interpreters.map((i) => ({ id: i.id, name: i.name, n: i.number, region: i.town.region, lat: i.lat, lon: i.lon, km: i.maxTravelKm })),
+    (json) => sql`insert into interpreters (id, tenant_id, name, email, phone, region, latitude, longitude, max_travel_km, active, created_at)
+      select x.id, ${tenantId}, x.name, 'tolk' || x.n || '@example.be', '+32 470 ' || lpad(x.n::text, 6, '0'), x.region, x.lat, x.lon, x.km, true, ${createdAt.toISOString()}
+      from jsonb_to_recordset(${json}::jsonb) as x(id uuid, name text, n int, region text, lat float8, lon float8, km int)`,
+  );
+  await bulkInsert(
+    ex,
+    interpreters.flatMap((i) => i.languages.map((l) => ({ i: i.id, ...l }))),
+    (json) => sql`insert into interpreter_languages (tenant_id, interpreter_id, language, variant, status, channels)
+      select ${tenantId}, x.i, x.language, x.variant, x.status, x.channels
+      from jsonb_to_recordset(${json}::jsonb) as x(i uuid, language text, variant text, status text, channels text[])`,
+  );
+  await bulkInsert(
+    ex,
+    interpreters.flatMap((i) => i.availability.map((a) => ({ i: i.id, ...a }))),
+    (json) => sql`insert into interpreter_availability (tenant_id, interpreter_id, weekday, starts, ends)
+      select ${tenantId}, x.i, x.weekday, x.starts, x.ends from jsonb_to_recordset(${json}::jsonb) as x(i uuid, weekday int, starts time, ends time)`,
+  );
+  await insertSyntheticAbsences(ex, tenantId, interpreters);
+}
+
+/** The interpreters' absences (ids derived from interpreter, start and place in the list, so loading the same ones twice fails loudly). */
+export async function insertSyntheticAbsences(ex: Executor, tenantId: string, interpreters: readonly SyntheticInterpreter[]) {
+  await bulkInsert(
+    ex,
+    interpreters.flatMap((i) => i.absences.map((a, k) => ({ i: i.id, k, s: isoOrNull(a.startsAt), e: isoOrNull(a.endsAt) }))),
+    (json) => sql`insert into interpreter_absences (id, tenant_id, interpreter_id, starts_at, ends_at, reason)
+      select md5(x.i::text || x.s::text || x.k)::uuid, ${tenantId}, x.i, x.s, x.e, 'verlof' from jsonb_to_recordset(${json}::jsonb) as x(i uuid, k int, s timestamptz, e timestamptz)`,
+  );
+}
+
+/** Requests as createRequest and the later steps leave them (on-site ones with an address), then their assignments. */
+export async function insertSyntheticRequests(ex: Executor, tenantId: string, requests: readonly SyntheticRequest[], assignments: readonly SyntheticAssignment[]) {
+  await bulkInsert(
+    ex,
+    requests.map((r) => ({
+      id: r.id, customer: r.customer, channel: r.channel, language: r.language, variant: r.variant, s: isoOrNull(r.startsAt), minutes: r.minutes, deadline: r.deadline,
+      lat: r.lat, lon: r.lon, region: r.region, town: r.town.name, postal: r.town.postalCode, sector: r.sector, sensitive: r.sensitive, ukraine: r.ukraine, status: r.status, outcome: r.outcome, by: r.cancelledBy,
+      closed: isoOrNull(r.closedAt), created: isoOrNull(r.createdAt),
+    })),
+    (json) => sql`insert into interpreting_requests (id, tenant_id, customer_organisation_id, channel, language, variant, starts_at, expected_minutes, deadline, words,
+        address, latitude, longitude, region, sector, subject, sensitive, ukraine_crisis, status, outcome, cancelled_by, closed_at, created_at)
+      select x.id, ${tenantId}, x.customer, x.channel, x.language, x.variant, x.s, x.minutes, x.deadline, case when x.channel = 'translation' then 1200 end,
+        case when x.channel = 'on-site' then jsonb_build_object('street', 'Stationsstraat', 'houseNumber', '1', 'postalCode', x.postal, 'municipality', x.town) end,
+        x.lat, x.lon, x.region, x.sector, 'Gesprek ' || x.sector || ' (' || x.language || ')', x.sensitive, x.ukraine, x.status, x.outcome, x.by, x.closed, x.created
+      from jsonb_to_recordset(${json}::jsonb) as x(id uuid, customer uuid, channel text, language text, variant text, s timestamptz, minutes int, deadline date,
+        lat float8, lon float8, region text, town text, postal text, sector text, sensitive bool, ukraine bool, status text, outcome text, by text, closed timestamptz, created timestamptz)`,
+  );
+  await bulkInsert(
+    ex,
+    assignments.map((a) => ({
+      id: a.id, r: a.request, i: a.interpreter, status: a.status, s: isoOrNull(a.startsAt), e: isoOrNull(a.endsAt), o: isoOrNull(a.offeredAt),
+      responded: isoOrNull(a.respondedAt), actual: a.actualMinutes, by: a.cancelledBy,
+    })),
+    (json) => sql`insert into interpreting_assignments (id, tenant_id, request_id, interpreter_id, status, starts_at, ends_at, offered_at, responded_at, actual_minutes, cancelled_by, created_at)
+      select x.id, ${tenantId}, x.r, x.i, x.status, x.s, x.e, x.o, x.responded, x.actual, x.by, x.o
+      from jsonb_to_recordset(${json}::jsonb) as x(id uuid, r uuid, i uuid, status text, s timestamptz, e timestamptz, o timestamptz, responded timestamptz, actual int, by text)`,
   );
 }

@@ -7,7 +7,7 @@ const variant = z.string().trim().max(40).default('').describe('Variant, e.g. "l
 const instant = z.iso.datetime({ offset: true });
 const latitude = z.number().min(49).max(52).describe('WGS84, Belgium');
 const longitude = z.number().min(2).max(7);
-const region = z.enum(['ANT', 'GNT', 'BR', 'LI', 'OV', 'VB', 'WV']);
+const region = z.enum(['PA', 'ANT', 'GNT', 'BR', 'LI', 'OV', 'VB', 'WV']).describe('Werkingsgebied (PA: Provincie Antwerpen outside the city)');
 
 export const interpreterLanguageInput = z
   .object({ language, variant, status: z.enum(LANGUAGE_STATUSES), channels: z.array(z.enum(CHANNELS)).min(1) })

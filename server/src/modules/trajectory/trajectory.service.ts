@@ -10,6 +10,7 @@ import { personIdentity, type PersonIdentity } from '../persons';
 import { COMMAND_PERMISSION, availableCommands } from './dossier/available';
 import type { DossierCommand, SignUpCommand } from './dossier/commands';
 import { CERTIFICATE_COMMANDS, decide, openDossier, RuleRefusal, type Decision, type DecisionContext } from './dossier/decide';
+import { issuedCertificateRecords } from './dossier/certificate-documents';
 import { certificateOn, dossierDeadlines, followUpOf } from './dossier/evaluate';
 import { loadClientProfiles, type ClientProfile } from './dossier/profiles';
 import { statusOn, type CertificateKind, type DossierState } from './dossier/state';
@@ -96,50 +97,26 @@ async function agencyCodeOf(tx: Tx, tenantId: string): Promise<string> {
 async function storeCertificates(tx: Tx, ctx: ActorContext, dossierId: string, personId: string, person: PersonIdentity, decision: Decision) {
   if (!decision.issued.length) return;
   const agencyName = (await queryRows<{ name: string }>(tx, sql`select name from organisations where id = ${ctx.actor.tenantId}`))[0]?.name ?? '';
-  const state = decision.state;
-  for (const issued of decision.issued) {
-    const period = state.periods.find((p) => p.certificateNumber === issued.number);
-    const recorded = state.certificates.find((c) => c.number === issued.number);
-    const document: CertificateDocument = {
-      kind: issued.kind,
-      number: issued.number,
-      issuedOn: recorded?.issuedOn ?? state.lastEventOn,
-      agencyName,
-      person: {
-        givenNames: person.givenNames,
-        familyName: person.familyName,
-        givenNamesLatin: person.givenNamesLatin,
-        familyNameLatin: person.familyNameLatin,
-        birthDate: person.birthDate,
-        inszFormatted: person.inszFormatted,
-      },
-      contractSignedOn: state.contract?.signedOn ?? null,
-      ruleSetId: recorded?.ruleSetId || state.contract?.ruleSetId || '',
-      ...(period ? { period: { from: period.from, to: period.to }, reason: period.reason } : {}),
-      ...(issued.kind === 'exemption' && state.exemption ? { reason: state.exemption.reason } : {}),
-      ...(issued.kind === 'civic-integration' ? { pillarsCompleted: completedPillars(state, documentAsOf(state)) } : {}),
-    };
+  const printed = {
+    givenNames: person.givenNames,
+    familyName: person.familyName,
+    givenNamesLatin: person.givenNamesLatin,
+    familyNameLatin: person.familyNameLatin,
+    birthDate: person.birthDate,
+    inszFormatted: person.inszFormatted,
+  };
+  for (const record of issuedCertificateRecords(decision, printed, agencyName)) {
     await q.insertCertificate(tx, ctx.actor.tenantId, {
       id: randomUUID(),
       dossier_id: dossierId,
       person_id: personId,
-      kind: issued.kind,
-      number: issued.number,
-      issued_on: document.issuedOn,
-      rule_set_id: document.ruleSetId || 'none',
-      document,
+      kind: record.kind,
+      number: record.number,
+      issued_on: record.issuedOn,
+      rule_set_id: record.ruleSetId,
+      document: record.document,
     });
   }
-}
-
-const documentAsOf = (state: DossierState) => state.closure?.date ?? state.lastEventOn;
-
-function completedPillars(state: DossierState, asOf: string): string[] {
-  const pillars = certificateOn(state, asOf)?.pillars;
-  if (!pillars) return [];
-  return Object.entries(pillars)
-    .filter(([, p]) => p.status === 'completed' || p.status === 'exempted')
-    .map(([name]) => name);
 }
 
 /** Aanmelding: opens a dossier for a person who has none running (WF-02). */

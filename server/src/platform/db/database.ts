@@ -136,14 +136,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 /**
  * Runs `fn` in one transaction as the application role, with the tenant, user and purpose set as
  * transaction-local settings. Row-level security policies read `app.tenant_id`, so a query that
- * forgets a tenant filter still cannot see another agency's rows.
+ * forgets a tenant filter still cannot see another agency's rows. `readOnly` makes it a read-only
+ * transaction (what a hot-standby replica requires).
  */
-export async function withTenant<T>(db: Database, scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withTenant<T>(db: Database, scope: TenantScope, fn: (tx: Tx) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
   // Inlined into SQL text (it travels with BEGIN in one round trip), so each value is checked here.
   if (!UUID.test(scope.tenantId) || (scope.userId !== null && !UUID.test(scope.userId)) || !/^[a-z-]{1,60}$/.test(scope.purpose)) {
     throw new Error('invalid tenant scope');
   }
   const prelude = [
+    // Reports read in a read-only transaction: on a replica nothing else is possible, on the primary it guards the figures' queries.
+    ...(options.readOnly ? ['set transaction read only'] : []),
     `select set_config('app.tenant_id', '${scope.tenantId}', true), set_config('app.user_id', '${scope.userId ?? ''}', true),
       set_config('app.purpose', '${scope.purpose}', true)`,
     `set local role ${APP_ROLE}`,

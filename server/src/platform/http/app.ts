@@ -44,6 +44,8 @@ declare module 'fastify' {
 
 export interface AppDeps extends AccessDeps {
   webDist: string | null;
+  /** The read replica (DATABASE_REPLICA_URL) that management reports read from; absent: they read `db`. */
+  replica?: Database;
   /** The newcomer's portal (portal/dist), served at /portal/. */
   portalDist?: string | null;
   /** How newcomers sign in to the portal: OpenID Connect and the mail for one-time codes. */

@@ -152,6 +152,17 @@ export function formatInsz(insz: string): string {
   return `${d.slice(0, 2)}.${d.slice(2, 4)}.${d.slice(4, 6)}-${d.slice(6, 9)}.${d.slice(9)}`;
 }
 
+/**
+ * The INSZ with this birth date (YYYY-MM-DD) and volgnummer, check digits computed as parseInsz
+ * verifies them. `monthOffset` 20 or 40 makes it a BIS number (sex unknown or known). For test
+ * data and synthetic persons: it checks nothing about the inputs.
+ */
+export function composeInsz(birthDate: string, sequence: number, monthOffset: 0 | 20 | 40 = 0): string {
+  const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];
+  const nine = `${pad2(year % 100)}${pad2(month + monthOffset)}${pad2(day)}${String(sequence).padStart(3, '0')}`;
+  return `${nine}${pad2(checkDigits(Number(nine) + (year >= 2000 ? 2_000_000_000 : 0)))}`;
+}
+
 /** Convenience for form validation where only the verdict matters. */
 export function isValidInsz(input: string, opts: InszOptions = {}): boolean {
   return parseInsz(input, opts).ok;

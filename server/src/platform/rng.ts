@@ -1,6 +1,7 @@
 /**
- * A small seeded pseudo-random generator (sfc32, seeded through splitmix32) so that the seeded
- * population and the generated requests are the same on every run with the same BENCH_SEED.
+ * A small seeded pseudo-random generator (sfc32, seeded through splitmix32) so that generated data
+ * (the bench's populations and requests, the demo population) is the same on every run with the
+ * same seed.
  */
 export class Rng {
   private a: number;
