@@ -43,8 +43,9 @@
 import { sql } from 'drizzle-orm';
 import { textArray, withTenant, type Database, type Executor } from '../server/src/platform/db/database';
 import * as iq from '../server/src/modules/interpreting/interpreting.queries';
+import { addAbsences, BENCH_OUTCOMES, generateRequests, makeInterpreter, SYNTHETIC_LANGUAGES, type SyntheticInterpreter } from '../server/src/modules/interpreting/synthetic';
 import { numberEnv } from './env';
-import { Rng } from './rng';
+import { Rng } from '../server/src/platform/rng';
 import {
   api,
   cpuText,
@@ -75,122 +76,11 @@ const AGII = '00000000-0000-4000-8000-000000000001';
 const ADMIN = { email: 'bench-interpreting-admin@example.org', password: 'bench-interpreting-admin-password-0001' };
 const DESK = { email: 'bench-interpreting-desk@example.org', password: 'bench-interpreting-desk-password-0001' };
 const DAY = 86_400_000;
-
-/** 60 languages, most asked first; weights follow a long tail (1 / rank^1.1). */
-const LANGUAGES = [
-  'ar', 'prs', 'uk', 'ti', 'ps', 'ru', 'tr', 'so', 'fa', 'kmr', 'ckb', 'am', 'ro', 'bg', 'pl', 'es', 'pt', 'sq', 'sr', 'bs',
-  'mk', 'hy', 'ka', 'az', 'ur', 'pa', 'hi', 'bn', 'ta', 'ne', 'zh', 'vi', 'th', 'tl', 'ln', 'sw', 'ha', 'yo', 'ig', 'ff',
-  'wo', 'om', 'rw', 'rn', 'ber', 'uz', 'tg', 'tk', 'mn', 'ky', 'ug', 'si', 'my', 'km', 'lo', 'ko', 'ja', 'he', 'el', 'it',
-] as const;
-const LANGUAGE_WEIGHTS: [number, number][] = LANGUAGES.map((_, rank) => [rank, 1 / (rank + 1) ** 1.1]);
 const COMMON = 10;
 const RARE_FROM = 25;
-const ARABIC_VARIANTS: [string, number][] = [['', 30], ['levantine', 25], ['maghrebi', 20], ['iraqi', 10], ['egyptian', 8], ['gulf', 4], ['sudanese', 3]];
-const STATUSES: [string, number][] = [['certified', 40], ['sworn', 4], ['crisis', 10], ['language-helper', 30], ['in-training', 16]];
-const CITIES: [string, number, number, string, number][] = [
-  ['Antwerpen', 51.2194, 4.4025, 'ANT', 20], ['Gent', 51.0543, 3.7174, 'OV', 14], ['Brussel', 50.8503, 4.3517, 'BRU', 18], ['Leuven', 50.8798, 4.7005, 'VB', 6],
-  ['Brugge', 51.2093, 3.2247, 'WV', 5], ['Hasselt', 50.9307, 5.3325, 'LI', 5], ['Mechelen', 51.0259, 4.4776, 'ANT', 5], ['Kortrijk', 50.828, 3.2649, 'WV', 4],
-  ['Aalst', 50.9378, 4.0403, 'OV', 3], ['Genk', 50.965, 5.5, 'LI', 4], ['Oostende', 51.2154, 2.928, 'WV', 3], ['Sint-Niklaas', 51.165, 4.143, 'OV', 3],
-  ['Turnhout', 51.3226, 4.9446, 'ANT', 3], ['Vilvoorde', 50.9281, 4.4258, 'VB', 3],
-];
-const SECTORS = ['health', 'welfare', 'education', 'justice', 'integration', 'housing', 'employment'];
 
 // ---------------------------------------------------------------------------------------------
-// The synthetic register and year
-
-interface Interpreter {
-  id: string;
-  name: string;
-  city: number;
-  lat: number;
-  lon: number;
-  maxTravelKm: number;
-  languages: { language: string; variant: string; status: string; channels: string[] }[];
-  availability: { weekday: number; starts: string; ends: string }[];
-  absences: { startsAt: number; endsAt: number }[];
-  /** Live intervals (ms) while seeding, to keep seeded assignments from overlapping. */
-  live: [number, number][];
-}
-
-interface RequestSeed {
-  id: string;
-  customer: string;
-  channel: 'on-site' | 'phone' | 'video' | 'translation';
-  language: string;
-  variant: string;
-  startsAt: number | null;
-  minutes: number | null;
-  deadline: string | null;
-  lat: number | null;
-  lon: number | null;
-  region: string | null;
-  sector: string;
-  sensitive: boolean;
-  ukraine: boolean;
-  status: string;
-  outcome: string | null;
-  cancelledBy: string | null;
-  closedAt: number | null;
-  createdAt: number;
-}
-
-interface AssignmentSeed {
-  id: string;
-  request: string;
-  interpreter: string;
-  status: string;
-  startsAt: number | null;
-  endsAt: number | null;
-  offeredAt: number;
-  respondedAt: number | null;
-  actualMinutes: number | null;
-  cancelledBy: string | null;
-}
-
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
-function makeInterpreter(rng: Rng, n: number): Interpreter {
-  const city = rng.weighted(CITIES.map((c, i) => [i, c[4]] as const));
-  const count = rng.weighted([[1, 50], [2, 35], [3, 15]] as const);
-  const languages: Interpreter['languages'] = [];
-  const seen = new Set<string>();
-  for (let k = 0; k < count; k++) {
-    const language = LANGUAGES[rng.weighted(LANGUAGE_WEIGHTS)]!;
-    const variants = language === 'ar' ? [...new Set([rng.weighted(ARABIC_VARIANTS), ...(rng.chance(0.3) ? [rng.weighted(ARABIC_VARIANTS)] : [])])] : [''];
-    for (const variant of variants) {
-      if (seen.has(`${language}|${variant}`)) continue;
-      seen.add(`${language}|${variant}`);
-      const status = language === 'uk' && rng.chance(0.4) ? 'crisis' : rng.weighted(STATUSES);
-      const channels = (['on-site', 'phone', 'video', 'translation'] as const).filter((_, i) => rng.chance([0.75, 0.85, 0.7, 0.15][i]!));
-      languages.push({ language, variant, status, channels: channels.length ? channels : ['phone'] });
-    }
-  }
-  const availability: Interpreter['availability'] = [];
-  const kind = rng.weighted([['always', 10], ['weekdays', 55], ['part-time', 20], ['split', 8], ['weekends-too', 7]] as const);
-  const start = rng.int(28, 40) * 15; // 07:00–10:00
-  const end = rng.int(64, 80) * 15; // 16:00–20:00
-  if (kind === 'weekdays' || kind === 'weekends-too') {
-    for (let d = 1; d <= (kind === 'weekends-too' ? 7 : 5); d++) availability.push({ weekday: d, starts: hhmm(start), ends: hhmm(end) });
-  } else if (kind === 'part-time') {
-    const days = [1, 2, 3, 4, 5].filter(() => rng.chance(0.5));
-    for (const d of days.length ? days : [rng.int(1, 5)]) availability.push({ weekday: d, starts: hhmm(start), ends: hhmm(end) });
-  } else if (kind === 'split') {
-    for (let d = 1; d <= 5; d++) availability.push({ weekday: d, starts: hhmm(start), ends: '12:00' }, { weekday: d, starts: '13:00', ends: hhmm(end) });
-  }
-  return {
-    id: rng.uuid(),
-    name: `Tolk ${String(n).padStart(5, '0')} ${CITIES[city]![0]}`,
-    city,
-    lat: CITIES[city]![1] + (rng.next() - 0.5) * 0.16,
-    lon: CITIES[city]![2] + (rng.next() - 0.5) * 0.24,
-    maxTravelKm: rng.weighted([[20, 15], [40, 30], [60, 35], [100, 20]] as const),
-    languages,
-    availability,
-    absences: [],
-    live: [],
-  };
-}
+// The synthetic register and year (server/src/modules/interpreting/synthetic.ts)
 
 function buildYear(sizes: Sizes, now: number, seedValue: number, customers: string[]) {
   const rng = new Rng(seedValue);
@@ -204,118 +94,17 @@ function buildYear(sizes: Sizes, now: number, seedValue: number, customers: stri
   }
   const yearStart = now - 330 * DAY;
   const yearEnd = now + 35 * DAY;
-  for (const i of interpreters.slice(sizes.hot)) {
-    if (!rng.chance(0.25)) continue;
-    for (let k = rng.int(1, 4); k > 0; k--) {
-      const startsAt = Math.floor((yearStart + rng.next() * (yearEnd - yearStart + 30 * DAY)) / DAY) * DAY - 3_600_000;
-      i.absences.push({ startsAt, endsAt: startsAt + rng.int(1, 21) * DAY });
-    }
-  }
-  // Who can take what: language|channel → interpreter indices (the hot ones excluded).
-  const pools = new Map<string, number[]>();
-  interpreters.forEach((it, idx) => {
-    if (idx < sizes.hot) return;
-    for (const l of it.languages) for (const c of l.channels) {
-      const key = `${l.language}|${c}`;
-      if (!pools.get(key)?.push(idx)) pools.set(key, [idx]);
-    }
+  const working = interpreters.slice(sizes.hot);
+  addAbsences(rng, working, yearStart, yearEnd);
+  const { requests, assignments } = generateRequests(rng, working, {
+    from: yearStart,
+    to: yearEnd,
+    now,
+    count: sizes.requests,
+    customers,
+    channelMix: [['on-site', 45], ['phone', 30], ['video', 20], ['translation', 5]],
+    outcomes: BENCH_OUTCOMES,
   });
-  const requests: RequestSeed[] = [];
-  const assignments: AssignmentSeed[] = [];
-  const free = (it: Interpreter, s: number, e: number) => !it.live.some(([a, b]) => a < e && s < b) && !it.absences.some((a) => a.startsAt < e && s < a.endsAt);
-  for (let n = 0; n < sizes.requests; n++) {
-    const language = LANGUAGES[rng.weighted(LANGUAGE_WEIGHTS)]!;
-    const variant = language === 'ar' && rng.chance(0.6) ? rng.weighted(ARABIC_VARIANTS.slice(1)) : '';
-    const channel = rng.weighted([['on-site', 45], ['phone', 30], ['video', 20], ['translation', 5]] as const);
-    let day = Math.floor((yearStart + rng.next() * (yearEnd - yearStart)) / DAY) * DAY;
-    const weekday = new Date(day).getUTCDay();
-    if ((weekday === 0 || weekday === 6) && rng.chance(0.85)) day += (weekday === 6 ? 2 : 1) * DAY;
-    const startsAt = channel === 'translation' ? null : day + (rng.int(28, 66) * 15) * 60_000 - 3_600_000; // 07:00–16:30 Brussels (winter time)
-    const minutes = startsAt === null ? null : rng.pick([30, 45, 60, 60, 60, 90, 120]);
-    const deadline = channel === 'translation' ? new Date(day + 7 * DAY).toISOString().slice(0, 10) : null;
-    const when = startsAt ?? day;
-    const createdAt = Math.min(now - 3_600_000, when - rng.int(1, 21) * DAY - rng.int(0, 8) * 3_600_000);
-    const city = CITIES[rng.weighted(CITIES.map((c, i) => [i, c[4]] as const))]!;
-    const r: RequestSeed = {
-      id: rng.uuid(),
-      customer: rng.pick(customers),
-      channel,
-      language,
-      variant,
-      startsAt,
-      minutes,
-      deadline,
-      lat: channel === 'on-site' ? city[1] + (rng.next() - 0.5) * 0.1 : null,
-      lon: channel === 'on-site' ? city[2] + (rng.next() - 0.5) * 0.14 : null,
-      region: channel === 'on-site' ? city[3] : null,
-      sector: rng.pick(SECTORS),
-      sensitive: rng.chance(0.35),
-      ukraine: language === 'uk' && rng.chance(0.5),
-      status: 'open',
-      outcome: null,
-      cancelledBy: null,
-      closedAt: null,
-      createdAt,
-    };
-    requests.push(r);
-    const past = when < now;
-    const s = startsAt;
-    const e = startsAt === null ? null : startsAt + minutes! * 60_000;
-    const pick = (): Interpreter | null => {
-      const candidates = pools.get(`${language}|${channel}`);
-      if (!candidates?.length) return null;
-      for (let t = 0; t < 8; t++) {
-        const it = interpreters[rng.pick(candidates)]!;
-        if (s === null || free(it, s, e!)) return it;
-      }
-      return null;
-    };
-    const assign = (it: Interpreter, status: string, offeredAt: number, respondedAt: number | null, actualMinutes: number | null, cancelledBy: string | null = null) => {
-      assignments.push({ id: rng.uuid(), request: r.id, interpreter: it.id, status, startsAt: s, endsAt: e, offeredAt, respondedAt, actualMinutes, cancelledBy });
-      if (s !== null && ['offered', 'accepted', 'completed'].includes(status)) it.live.push([s, e!]);
-    };
-    const offeredAt = createdAt + rng.int(1, 48) * 3_600_000;
-    // Some offers are declined first (reliability).
-    if (rng.chance(0.12)) {
-      const it = pick();
-      if (it) assign(it, 'declined', Math.min(offeredAt, now - 1_800_000), Math.min(offeredAt + 3_600_000, now - 60_000), null);
-    }
-    // A few accept and withdraw later (STV-10): the request went back to the desk.
-    if (rng.chance(0.03)) {
-      const it = pick();
-      if (it) assign(it, 'cancelled', Math.min(offeredAt, now - 1_800_000), Math.min(offeredAt + 3_600_000, now - 60_000), null, 'interpreter');
-    }
-    const roll = rng.next();
-    if (past) {
-      if (roll < 0.8) {
-        const it = pick();
-        if (!it) {
-          Object.assign(r, { status: 'not-answered', outcome: 'interpreter-unavailable', closedAt: when });
-          continue;
-        }
-        if (rng.chance(0.12)) {
-          const by = rng.weighted([['customer', 85], ['desk', 15]] as const);
-          Object.assign(r, { status: 'not-completed', outcome: rng.chance(0.7) ? 'cancelled-on-time' : 'cancelled-late', cancelledBy: by, closedAt: when - rng.int(1, 72) * 3_600_000 });
-          assign(it, 'cancelled', offeredAt, offeredAt + 3_600_000, null, by);
-        } else {
-          Object.assign(r, { status: 'completed', closedAt: (e ?? when) + 3_600_000 });
-          assign(it, 'completed', offeredAt, offeredAt + 3_600_000, minutes === null ? null : minutes + rng.int(-10, 20));
-        }
-      } else {
-        const hasPool = !!pools.get(`${language}|${channel}`)?.length;
-        Object.assign(r, { status: 'not-answered', outcome: hasPool ? rng.pick(['interpreter-unavailable', 'interpreter-unavailable', 'other']) : 'language-unavailable', closedAt: when - DAY });
-      }
-    } else if (roll < 0.55) {
-      const it = pick();
-      if (it) {
-        r.status = 'assigned';
-        assign(it, 'accepted', Math.min(offeredAt, now - 1_800_000), Math.min(offeredAt + 3_600_000, now - 60_000), null);
-      }
-    } else if (roll < 0.65) {
-      const it = pick();
-      if (it) assign(it, 'offered', Math.min(offeredAt, now - 1_800_000), null, null);
-    }
-  }
   return { interpreters, requests, assignments };
 }
 
@@ -331,12 +120,6 @@ interface Sizes {
   hot: number;
 }
 
-async function insertJson(db: Database, target: string, columns: string, select: string, rows: readonly object[], batch = 5000) {
-  for (let i = 0; i < rows.length; i += batch) {
-    await db.rawQuery(`insert into ${target} select ${select} from jsonb_to_recordset($1::jsonb) as x(${columns})`, [JSON.stringify(rows.slice(i, i + batch))]);
-  }
-}
-
 async function seed(db: Database, sizes: Sizes, now: number, seedValue: number, log: Log) {
   const started = performance.now();
   const customers = Array.from({ length: 25 }, (_, i) => new Rng(seedValue + 1000 + i).uuid());
@@ -348,37 +131,9 @@ async function seed(db: Database, sizes: Sizes, now: number, seedValue: number, 
   const year = buildYear(sizes, now, seedValue, customers);
   const built = performance.now();
   const { interpreters, requests, assignments } = year;
-  await insertJson(db, 'interpreters (id, tenant_id, name, email, phone, region, latitude, longitude, max_travel_km, active, created_at)',
-    'id uuid, name text, n int, region text, lat float8, lon float8, km int',
-    `x.id, '${AGII}'::uuid, x.name, 'tolk' || x.n || '@example.be', '+32 470 ' || lpad(x.n::text, 6, '0'), x.region, x.lat, x.lon, x.km, true, timestamptz '${new Date(now - 400 * DAY).toISOString()}'`,
-    interpreters.map((i, n) => ({ id: i.id, name: i.name, n, region: CITIES[i.city]![3], lat: i.lat, lon: i.lon, km: i.maxTravelKm })));
-  await insertJson(db, 'interpreter_languages (tenant_id, interpreter_id, language, variant, status, channels)', 'i uuid, language text, variant text, status text, channels text[]',
-    `'${AGII}'::uuid, x.i, x.language, x.variant, x.status, x.channels`,
-    interpreters.flatMap((i) => i.languages.map((l) => ({ i: i.id, ...l }))));
-  await insertJson(db, 'interpreter_availability (tenant_id, interpreter_id, weekday, starts, ends)', 'i uuid, weekday int, starts time, ends time',
-    `'${AGII}'::uuid, x.i, x.weekday, x.starts, x.ends`,
-    interpreters.flatMap((i) => i.availability.map((a) => ({ i: i.id, ...a }))));
-  await insertJson(db, 'interpreter_absences (id, tenant_id, interpreter_id, starts_at, ends_at, reason)', 'n int, i uuid, s timestamptz, e timestamptz',
-    `md5('bench-absence-' || x.n)::uuid, '${AGII}'::uuid, x.i, x.s, x.e, 'verlof'`,
-    interpreters.flatMap((i) => i.absences.map((a) => ({ i: i.id, s: iso(a.startsAt), e: iso(a.endsAt) }))).map((a, n) => ({ ...a, n })));
+  await iq.insertSyntheticRegister(db.owner, AGII, interpreters, new Date(now - 400 * DAY));
   const requestsStart = performance.now();
-  await insertJson(db,
-    `interpreting_requests (id, tenant_id, customer_organisation_id, channel, language, variant, starts_at, expected_minutes, deadline, words, address,
-       latitude, longitude, region, sector, subject, sensitive, ukraine_crisis, status, outcome, cancelled_by, closed_at, created_at)`,
-    'id uuid, customer uuid, channel text, language text, variant text, s timestamptz, minutes int, deadline date, lat float8, lon float8, region text, sector text, sensitive bool, ukraine bool, status text, outcome text, by text, closed timestamptz, created timestamptz',
-    `x.id, '${AGII}'::uuid, x.customer, x.channel, x.language, x.variant, x.s, x.minutes, x.deadline, case when x.channel = 'translation' then 1200 end,
-     case when x.channel = 'on-site' then jsonb_build_object('street', 'Bench straat', 'houseNumber', '1', 'postalCode', '2000', 'municipality', x.region) end,
-     x.lat, x.lon, x.region, x.sector, 'Bench ' || x.sector || ' ' || x.language, x.sensitive, x.ukraine, x.status, x.outcome, x.by, x.closed, x.created`,
-    requests.map((r) => ({
-      id: r.id, customer: r.customer, channel: r.channel, language: r.language, variant: r.variant, s: iso(r.startsAt), minutes: r.minutes, deadline: r.deadline,
-      lat: r.lat, lon: r.lon, region: r.region, sector: r.sector, sensitive: r.sensitive, ukraine: r.ukraine, status: r.status, outcome: r.outcome, by: r.cancelledBy,
-      closed: iso(r.closedAt), created: iso(r.createdAt),
-    })));
-  await insertJson(db,
-    'interpreting_assignments (id, tenant_id, request_id, interpreter_id, status, starts_at, ends_at, offered_at, responded_at, actual_minutes, cancelled_by, created_at)',
-    'id uuid, r uuid, i uuid, status text, s timestamptz, e timestamptz, o timestamptz, responded timestamptz, actual int, by text',
-    `x.id, '${AGII}'::uuid, x.r, x.i, x.status, x.s, x.e, x.o, x.responded, x.actual, x.by, x.o`,
-    assignments.map((a) => ({ id: a.id, r: a.request, i: a.interpreter, status: a.status, s: iso(a.startsAt), e: iso(a.endsAt), o: iso(a.offeredAt), responded: iso(a.respondedAt), actual: a.actualMinutes, by: a.cancelledBy })));
+  await iq.insertSyntheticRequests(db.owner, AGII, requests, assignments);
   const rowsSeconds = (performance.now() - requestsStart) / 1000;
   const analyzeStart = performance.now();
   for (const t of ['interpreters', 'interpreter_languages', 'interpreter_availability', 'interpreter_absences', 'interpreting_requests', 'interpreting_assignments', 'interpreter_month_stats']) await db.rawQuery(`vacuum analyze ${t}`);
@@ -413,10 +168,10 @@ interface Target {
 /** Open requests from now on, `count` in all: two thirds in the 10 most asked languages, a third in languages ranked 26th or lower. */
 async function rankingTargets(db: Database, count: number, now: number, rng: Rng): Promise<Target[]> {
   const rows = (await db.rawQuery(
-    `select id, language from interpreting_requests where status = 'open' and channel <> 'translation' and starts_at > $1 and subject like 'Bench %' order by id`,
+    `select id, language from interpreting_requests where status = 'open' and channel <> 'translation' and starts_at > $1 order by id`,
     [new Date(now).toISOString()],
   )).rows as { id: string; language: string }[];
-  const rank = new Map(LANGUAGES.map((l, i) => [l as string, i]));
+  const rank = new Map(SYNTHETIC_LANGUAGES.map((l, i) => [l as string, i]));
   const common = rows.filter((r) => rank.get(r.language)! < COMMON);
   const rare = rows.filter((r) => rank.get(r.language)! >= RARE_FROM);
   const take = (list: typeof rows, n: number) => Array.from({ length: Math.min(n, list.length ? n : 0) }, () => rng.pick(list));
@@ -472,7 +227,7 @@ async function rankingBench(url: string, token: string, targets: readonly Target
 }
 
 /** (2): `attempts` offers at once, of `requests` overlapping phone requests, to the `hot` interpreters. */
-async function offerBench(db: Database, url: string, token: string, sizes: Sizes, hot: readonly Interpreter[], now: number) {
+async function offerBench(db: Database, url: string, token: string, sizes: Sizes, hot: readonly SyntheticInterpreter[], now: number) {
   const count = Math.max(1, Math.round(sizes.offers * 0.8));
   // A weekday two weeks ahead, 08:00–16:00 Brussels: one-hour calls starting every 6 minutes.
   let day = Math.floor((now + 14 * DAY) / DAY) * DAY;
@@ -633,7 +388,7 @@ export async function runInterpretingBench(options: SuiteRunOptions): Promise<st
 
   // Profile: the most asked language, a middle one and a rare one, around a request two weeks ahead.
   const around = new Date(nowStart + 14 * DAY + 3_600_000);
-  const profileLines = await profile(db, ['ar', 'ti', LANGUAGES[40]!], around);
+  const profileLines = await profile(db, ['ar', 'ti', SYNTHETIC_LANGUAGES[40]!], around);
   for (const l of profileLines) log(l);
 
   const tableSize = ((await db.rawQuery(`select pg_size_pretty(pg_total_relation_size('interpreting_assignments')) as a, pg_size_pretty(pg_total_relation_size('interpreting_requests')) as r`)).rows[0] as { a: string; r: string });

@@ -4,8 +4,8 @@
  */
 import autocannon from 'autocannon';
 import type { LoadRequest, LoadResult } from './load';
-import { Rng } from './rng';
-import { CREATE_INSZ_MIX, generatePerson } from './synthetic';
+import { Rng } from '../server/src/platform/rng';
+import { CREATE_INSZ_MIX, generatePerson } from '../server/src/modules/persons/synthetic';
 
 let createRng: Rng | null = null;
 const createdInsz = new Set<string>();

@@ -47,7 +47,7 @@ import { addDays } from '../server/src/modules/trajectory/rules/dates';
 import * as orientationQueries from '../server/src/modules/orientation/orientation.queries';
 import { waitingFigures } from '../server/src/modules/orientation/rules/planning';
 import { numberEnv } from './env';
-import { Rng } from './rng';
+import { Rng } from '../server/src/platform/rng';
 import {
   api,
   cpuText,

@@ -25,7 +25,7 @@
  *                                  bare server as the schema owner (no RLS, auth, transaction or audit: what
  *                                  the query itself costs), and Kruispunt's search route with INSZ queries
  *                                  (one index look-up: the platform's per-request floor)
- *   BENCH_SUITE=all                load | trajectory-follow-up | planning | interpreting | portal | all: the load bench above, the daily
+ *   BENCH_SUITE=all                load | trajectory-follow-up | planning | interpreting | portal | reports | demo-population | all: the load bench above, the daily
  *                                  follow-up job over running dossiers (bench/trajectory-follow-up.ts, its
  *                                  own variables there), the MO planning benches (bench/planning.ts: filling
  *                                  courses, concurrent test bookings, the waiting-list figures; its own
@@ -33,7 +33,10 @@
  *                                  candidates over 3,000 interpreters and a year of requests, concurrent offers;
  *                                  its own variables there), the portal (bench/portal.ts: what the first page
  *                                  downloads, "my trajectory" for a long history through the API and in
- *                                  Chromium), or all of them one after the other
+ *                                  Chromium), the management figures (bench/reports.ts: the Flanders-scale demo
+ *                                  population, the full yearly set of tables, three against hand-written SQL),
+ *                                  the demo population's generation (bench/demo-population.ts: Flanders scale on
+ *                                  PostgreSQL, small on PGlite; throughput and memory), or all of them one after the other
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -48,7 +51,7 @@ import { BARE_PATH, BARE_SEARCH_PATH, startBareServer, type BareServer } from '.
 import { LoadGenerator, type LoadResult } from './load';
 import { machineDescription, memorySnapshot, resultsTable, updateResultsFile, type ScenarioRow } from './report';
 import { numberEnv } from './env';
-import { Rng } from './rng';
+import { Rng } from '../server/src/platform/rng';
 import { nameSearch, searchImplementationLabel } from './search-adapter';
 import { AGII_TENANT, seedPersons, type SeedResult } from './seed';
 import { searchPaths } from './synthetic';
@@ -56,6 +59,8 @@ import { mainTrajectoryFollowUp } from './trajectory-follow-up';
 import { mainPlanning } from './planning';
 import { mainInterpreting } from './interpreting';
 import { mainPortal } from './portal';
+import { mainReports } from './reports';
+import { mainDemoPopulation } from './demo-population';
 import { api, createUserAndSignIn, startBenchServer } from './support';
 
 type Kind = 'pglite' | 'postgres';
@@ -444,20 +449,25 @@ function targetVerdict(reports: TargetReport[]): string {
 }
 
 const suite = env.BENCH_SUITE || 'all';
-if (!['load', 'trajectory-follow-up', 'planning', 'interpreting', 'portal', 'all'].includes(suite)) {
-  console.error(`BENCH_SUITE must be 'load', 'trajectory-follow-up', 'planning', 'interpreting', 'portal' or 'all', got ${JSON.stringify(suite)}`);
+if (!['load', 'trajectory-follow-up', 'planning', 'interpreting', 'portal', 'reports', 'demo-population', 'all'].includes(suite)) {
+  console.error(`BENCH_SUITE must be 'load', 'trajectory-follow-up', 'planning', 'interpreting', 'portal', 'reports', 'demo-population' or 'all', got ${JSON.stringify(suite)}`);
   process.exit(2);
 }
 const runTrajectoryFollowUp = () => mainTrajectoryFollowUp(config.targets, log, (name, fn) => cleanups.push({ name, fn }), runCleanups);
 const runPlanning = () => mainPlanning(config.targets, log, (name, fn) => cleanups.push({ name, fn }), runCleanups);
 const runInterpreting = () => mainInterpreting(config.targets, log, (name, fn) => cleanups.push({ name, fn }), runCleanups);
 const runPortal = () => mainPortal(config.targets, log, (name, fn) => cleanups.push({ name, fn }), runCleanups);
+// Reports run at the scale of Flanders, on PostgreSQL only unless BENCH_ONLY=pglite asks for a small one.
+const runDemoPopulation = () => mainDemoPopulation(config.targets, log, (name, fn) => cleanups.push({ name, fn }), runCleanups);
+const runReports = () => mainReports(env.BENCH_ONLY === 'pglite' ? ['pglite'] : ['postgres'], log, (name, fn) => cleanups.push({ name, fn }), runCleanups);
 
 async function main(): Promise<void> {
   if (suite === 'trajectory-follow-up') return runTrajectoryFollowUp();
   if (suite === 'planning') return runPlanning();
   if (suite === 'interpreting') return runInterpreting();
   if (suite === 'portal') return runPortal();
+  if (suite === 'reports') return runReports();
+  if (suite === 'demo-population') return runDemoPopulation();
   log(
     `Kruispunt bench: ${config.targets.join(' + ')}, ${config.seconds}s per scenario (+${config.warmup}s warm-up), ${config.connections} clients, seed ${config.seed}`,
   );
@@ -504,6 +514,8 @@ async function main(): Promise<void> {
     await runPlanning();
     await runInterpreting();
     await runPortal();
+    await runReports();
+    await runDemoPopulation();
   }
 }
 

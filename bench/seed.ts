@@ -7,9 +7,9 @@ import { withTenant, type Database } from '../server/src/platform/db/database';
 import { insertPerson } from '../server/src/modules/persons/persons.queries';
 import { preparePersonRecord } from '../server/src/modules/persons/rules/person-record';
 import type { PersonRecord } from '../server/src/modules/persons/rules/person-record';
-import { Rng } from './rng';
+import { Rng } from '../server/src/platform/rng';
 import { writeSearchTerms } from './search-adapter';
-import { generatePerson, namePools, SEED_INSZ_MIX, type GeneratedPerson } from './synthetic';
+import { generatePerson, namePools, SEED_INSZ_MIX, type GeneratedPerson } from '../server/src/modules/persons/synthetic';
 
 export const AGII_TENANT = '00000000-0000-4000-8000-000000000001';
 

@@ -47,15 +47,19 @@ export async function openSuiteDatabase(options: {
   onCleanup: RegisterCleanup;
   /** Added to the PostgreSQL label, e.g. the pool size. */
   postgresNote?: string;
+  /** Connect to the database kept by an earlier run (BENCH_KEEP_DATABASE=1) instead of recreating it. */
+  reuse?: boolean;
 }): Promise<{ db: Database; label: string; version: string }> {
   const { kind, baseUrl, name, log, onCleanup } = options;
   let db: Database;
   let label: string;
   if (kind === 'postgres') {
-    await adminQuery(baseUrl, `drop database if exists "${name}" with (force)`);
-    await adminQuery(baseUrl, `create database "${name}"`);
+    if (!options.reuse) {
+      await adminQuery(baseUrl, `drop database if exists "${name}" with (force)`);
+      await adminQuery(baseUrl, `create database "${name}"`);
+    }
     // BENCH_KEEP_DATABASE=1 leaves the seeded database behind, to look at plans by hand afterwards.
-    if (process.env.BENCH_KEEP_DATABASE === '1') log(`keeping database ${name} (BENCH_KEEP_DATABASE=1)`);
+    if (process.env.BENCH_KEEP_DATABASE === '1' || options.reuse) log(`keeping database ${name}`);
     else
       onCleanup(`drop database ${name}`, async () => {
         await adminQuery(baseUrl, `drop database if exists "${name}" with (force)`);

@@ -38,7 +38,7 @@ import { deriveDossier } from '../server/src/modules/trajectory/trajectory.servi
 import { recomputeFollowUp, sameJson, type FollowUpRun } from '../server/src/modules/trajectory/trajectory.jobs';
 import { addDays } from '../server/src/modules/trajectory/rules/dates';
 import { numberEnv } from './env';
-import { Rng } from './rng';
+import { Rng } from '../server/src/platform/rng';
 import {
   dossiersTableSize,
   finishSeeding,
