@@ -1,4 +1,4 @@
-import { createRootRoute, createRoute, createRouter, Outlet } from '@tanstack/react-router';
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet } from '@tanstack/react-router';
 import { AppLayout } from './components/AppLayout';
 import { ApiTokensPage } from './pages/ApiTokensPage';
 import { CaseloadPage } from './pages/CaseloadPage';
@@ -27,6 +27,7 @@ import { InterpretersPage } from './pages/interpreting/InterpretersPage';
 import { PortalPage as InterpreterPortalPage } from './pages/interpreting/PortalPage';
 import { RequestsPage as InterpretingRequestsPage } from './pages/interpreting/RequestsPage';
 import { ProviderPage as Nt2ProviderPage } from './pages/nt2/ProviderPage';
+import { validateReportSearch } from './pages/reports/search';
 import { Redirect } from './components/Redirect';
 import { SkipLink } from './components/SkipLink';
 import { homePath, useSession } from './api/queries';
@@ -141,6 +142,30 @@ const interpretersRoute = createRoute({ getParentRoute: () => appRoute, path: '/
 
 const interpreterPortalRoute = createRoute({ getParentRoute: () => appRoute, path: '/interpreting/portal', component: InterpreterPortalPage });
 
+// Management figures (issue 7): reports with drill-down, dashboards, KPI trends, data quality.
+// Loaded when first opened (one chunk): only managers use them.
+const ReportsPage = lazyRouteComponent(() => import('./pages/reports'), 'ReportsPage');
+const DataQualityPage = lazyRouteComponent(() => import('./pages/reports'), 'DataQualityPage');
+const ReportPage = lazyRouteComponent(() => import('./pages/reports'), 'ReportPage');
+const MoDashboardPage = lazyRouteComponent(() => import('./pages/reports'), 'MoDashboardPage');
+const RegionsDashboardPage = lazyRouteComponent(() => import('./pages/reports'), 'RegionsDashboardPage');
+const InterpretingDashboardPage = lazyRouteComponent(() => import('./pages/reports'), 'InterpretingDashboardPage');
+const TrendsPage = lazyRouteComponent(() => import('./pages/reports'), 'TrendsPage');
+
+const reportsRoute = createRoute({ getParentRoute: () => appRoute, path: '/reports', component: ReportsPage });
+
+const dataQualityRoute = createRoute({ getParentRoute: () => appRoute, path: '/reports/data-quality', component: DataQualityPage });
+
+const reportRoute = createRoute({ getParentRoute: () => appRoute, path: '/reports/$reportId', validateSearch: validateReportSearch, component: ReportPage });
+
+const moDashboardRoute = createRoute({ getParentRoute: () => appRoute, path: '/dashboards/mo', component: MoDashboardPage });
+
+const regionsDashboardRoute = createRoute({ getParentRoute: () => appRoute, path: '/dashboards/regions', component: RegionsDashboardPage });
+
+const interpretingDashboardRoute = createRoute({ getParentRoute: () => appRoute, path: '/dashboards/interpreting', component: InterpretingDashboardPage });
+
+const trendsRoute = createRoute({ getParentRoute: () => appRoute, path: '/dashboards/trends', component: TrendsPage });
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   setupRoute,
@@ -170,6 +195,13 @@ const routeTree = rootRoute.addChildren([
     interpretingDeskRoute,
     interpretersRoute,
     interpreterPortalRoute,
+    reportsRoute,
+    dataQualityRoute,
+    reportRoute,
+    moDashboardRoute,
+    regionsDashboardRoute,
+    interpretingDashboardRoute,
+    trendsRoute,
   ]),
 ]);
 

@@ -167,6 +167,7 @@ export function AppLayout() {
             {can('interpreting.desk') && <NavLinkItem to="/interpreting/desk" label={t`Tolkendienst: aanvragen`} />}
             {can('interpreting.desk') && <NavLinkItem to="/interpreting/interpreters" label={t`Tolkenregister`} />}
             {can('interpreting.assignment.self') && <NavLinkItem to="/interpreting/portal" label={t`Mijn opdrachten`} />}
+            {can('reports.read') && <FiguresNavGroup />}
             {can('user.manage') && <NavLinkItem to="/admin/users" label={t`Gebruikers`} />}
             {can('api-token.manage') && <NavLinkItem to="/admin/api-tokens" label={t`API-sleutels`} />}
             <NavLinkItem to="/sessions" label={t`Mijn sessies`} />
@@ -182,6 +183,24 @@ export function AppLayout() {
         <Outlet />
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** "Cijfers": the management figures (issue 7) as a labelled group of the navigation. */
+function FiguresNavGroup() {
+  const { t } = useLingui();
+  return (
+    <Stack gap={2} role="group" aria-labelledby="nav-figures-title" mt="xs">
+      <Text id="nav-figures-title" size="xs" fw={700} tt="uppercase" px="sm" pt={4} c="dimmed">
+        {t`Cijfers`}
+      </Text>
+      <NavLinkItem to="/reports" label={t`Rapporten`} activeOptions={{ exact: true, includeSearch: false }} />
+      <NavLinkItem to="/dashboards/mo" label={t`Dashboard MO`} />
+      <NavLinkItem to="/dashboards/regions" label={t`Dashboard regio's`} />
+      <NavLinkItem to="/dashboards/interpreting" label={t`Dashboard tolken`} />
+      <NavLinkItem to="/dashboards/trends" label={t`Trends`} />
+      <NavLinkItem to="/reports/data-quality" label={t`Datakwaliteit`} />
+    </Stack>
   );
 }
 
