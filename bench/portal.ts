@@ -39,6 +39,7 @@ import {
   cpuText,
   createUserAndSignIn,
   expectStatus,
+  INTAKE_DEFAULTS,
   isMain,
   latencyTable,
   machineNote,
@@ -117,15 +118,10 @@ async function longHistory(url: string, token: string, log: Log) {
     actions += 1;
   };
   await act('record-intake', {
+    ...INTAKE_DEFAULTS,
     date: d(7),
     language: 'uk',
-    interpreterUsed: true,
     education: { level: 'higher', diplomaAbroad: true },
-    working: false,
-    studying: false,
-    allowedToWork: true,
-    literacy: 'literate-other-script',
-    digitalSkills: { hasDevice: true, hasInternet: true, answers: { smartphone: 2, email: 2, onlineForms: 1, videoCall: 2 } },
     family: { partner: false, children: 1 },
     goals: ['werk vinden', 'diploma laten erkennen'],
     targetGroupFacts: { firstInscriptionDate: d(-60), register: 'foreigners', nationality: 'non-eu', residence: 'residence-over-3-months', firstResidenceTitle: true },

@@ -10,6 +10,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INTAKE } from '../server/src/testing/dossier-fixtures';
 import { signInCodeOf, startSmtpTestInbox, type SmtpTestInbox } from '../server/src/testing/smtp-test-inbox';
 import {
   agiiId,
@@ -135,17 +136,8 @@ describe('the newcomer portal, staff side, in the web app', () => {
       dossier = await worker('POST', `/dossiers/${dossier.id}/actions/${type}`, body, { 'if-match': `"${dossier.version}"` });
     };
     await act('record-intake', {
+      ...INTAKE,
       date: daysFromToday(-14),
-      language: 'ar',
-      interpreterUsed: true,
-      education: { level: 'secondary', diplomaAbroad: true },
-      working: false,
-      studying: false,
-      allowedToWork: true,
-      literacy: 'literate-other-script',
-      digitalSkills: { hasDevice: true, hasInternet: true, answers: { smartphone: 2, email: 1, onlineForms: 1, videoCall: 2 } },
-      family: { partner: true, children: 2 },
-      goals: ['werk vinden'],
       targetGroupFacts: { firstInscriptionDate: daysFromToday(-87), register: 'foreigners', nationality: 'non-eu', residence: 'residence-over-3-months', firstResidenceTitle: true },
     });
     await act('decide-intake', { date: daysFromToday(-14), targetGroup: dossier.state.intake.targetGroupProposal.group, profileId: dossier.state.intake.proposedProfileId });

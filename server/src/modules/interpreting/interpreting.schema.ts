@@ -158,3 +158,17 @@ export const assignmentSchema = z.object({
     .nullable()
     .describe('What the assignment costs and pays, once completed or cancelled late'),
 });
+
+/** The counts of one row of the published STV table (figure 49). */
+export const tableCountsSchema = z.object({
+  requests: z.number(),
+  answered: z.number(),
+  completed: z.number(),
+  notCompleted: z.number(),
+  cancelledOnTime: z.number(),
+  cancelledLate: z.number(),
+  notAnswered: z.number(),
+  interpreterOrLanguageUnavailable: z.number(),
+  otherReason: z.number(),
+  inProgress: z.number(),
+});

@@ -1,5 +1,6 @@
 /** The reporting API's request and response schemas: one per request, also the OpenAPI document. */
 import { z } from 'zod';
+import { tableCountsSchema } from '../interpreting';
 import { isoDate } from '../../platform/schema';
 import { UKRAINE_FILTERS } from './report-types';
 
@@ -123,19 +124,7 @@ export const regionsDashboardResponse = z.object({
 
 export const interpretingDashboardQuery = z.object({ year }).strict();
 
-const stvCounts = {
-  requests: z.number(),
-  answered: z.number(),
-  completed: z.number(),
-  notCompleted: z.number(),
-  cancelledOnTime: z.number(),
-  cancelledLate: z.number(),
-  notAnswered: z.number(),
-  interpreterOrLanguageUnavailable: z.number(),
-  otherReason: z.number(),
-  inProgress: z.number(),
-  answeredRate: z.number(),
-};
+const stvCounts = { ...tableCountsSchema.shape, answeredRate: z.number() };
 
 export const interpretingDashboardResponse = z.object({
   year: z.number(),

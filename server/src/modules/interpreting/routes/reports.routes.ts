@@ -8,24 +8,14 @@ import { billingCsv, monthlyBilling } from '../billing';
 import { invoicesPdf, statementsPdf } from '../billing-pdf';
 import { exportAssignments, interpreterFeed, issueCalendarToken, revokeCalendarToken } from '../calendar';
 import { bottleneckLanguages, publishedTable } from '../figures';
+import { tableCountsSchema } from '../interpreting.schema';
 
 const tags = ['Interpreting and translation'];
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().optional() });
 const monthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
-const counts = z.object({
-  requests: z.number(),
-  answered: z.number(),
-  completed: z.number(),
-  notCompleted: z.number(),
-  cancelledOnTime: z.number(),
-  cancelledLate: z.number(),
-  notAnswered: z.number(),
-  interpreterOrLanguageUnavailable: z.number(),
-  otherReason: z.number(),
-  inProgress: z.number(),
-});
+const counts = tableCountsSchema;
 /** The fields an invoice line and a statement line share: the assignment the charge belongs to. */
 const chargeLineBase = z.object({
   assignmentId: z.uuid(),
