@@ -4,7 +4,7 @@ import { msg } from '@lingui/core/macro';
 /** Translated labels for the closed lists of the MO planning API (issue 4). */
 
 /** The operating regions of the MO planning (werkingsgebieden), as the API codes them. */
-export const MO_REGIONS = ['ANT', 'GNT', 'BR', 'LI', 'OV', 'VB', 'WV'] as const;
+export const MO_REGIONS = ['ANT', 'GNT', 'PA', 'BR', 'LI', 'OV', 'VB', 'WV'] as const;
 export const COURSE_FORMATS = ['classroom', 'digital', 'hybrid', 'blended', 'self-study'] as const;
 export const MO_PROFILES = ['higher-education', 'working', 'not-working', 'illiterate'] as const;
 export const COURSE_STATUSES = ['planned', 'running', 'completed', 'cancelled'] as const;

@@ -50,7 +50,7 @@ export const SECTOR_IDS = [
   'housing',
   'other',
 ] as const satisfies readonly Sector[];
-export const INTERPRETING_REGIONS = ['ANT', 'GNT', 'BR', 'LI', 'OV', 'VB', 'WV'] as const satisfies readonly InterpretingRegion[];
+export const INTERPRETING_REGIONS = ['PA', 'ANT', 'GNT', 'BR', 'LI', 'OV', 'VB', 'WV'] as const satisfies readonly InterpretingRegion[];
 export const REQUEST_STATUS_IDS = ['open', 'assigned', 'completed', 'not-completed', 'not-answered'] as const satisfies readonly RequestStatus[];
 export const NOT_ANSWERED_REASONS = ['interpreter-unavailable', 'language-unavailable', 'other'] as const;
 export type NotAnsweredReason = (typeof NOT_ANSWERED_REASONS)[number];

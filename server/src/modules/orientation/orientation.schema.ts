@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDate, plainText } from '../../platform/schema';
 
 const language = z.string().trim().toLowerCase().min(2).max(3).describe('ISO 639-1 or 639-3 code');
-const region = z.enum(['ANT', 'GNT', 'BR', 'LI', 'OV', 'VB', 'WV']).describe('Operating region (werkingsgebied)');
+const region = z.enum(['PA', 'ANT', 'GNT', 'BR', 'LI', 'OV', 'VB', 'WV']).describe('Operating region (werkingsgebied; PA: Provincie Antwerpen outside the city)');
 const score = z
   .object({ correct: z.number().int().min(0).max(1000), total: z.number().int().min(1).max(1000) })
   .strict()
