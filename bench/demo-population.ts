@@ -2,7 +2,7 @@
  * Demo population benchmark (issue 7, "Measured in bench/"): generating the population of the
  * whole AgII area (server/src/modules/reporting/demo, the generator behind `npm run demo`) into a
  * fresh database — on PostgreSQL at the scale of Flanders (ten full years and the as-of year so far,
- * about 500,000 persons), on PGlite at the small demo scale — with the throughput (persons/s, rows/s
+ * about 450,000 persons), on PGlite at the small demo scale — with the throughput (persons/s, rows/s
  * in all and per table), the wall time, the peak memory of this process, the refused commands
  * (must be none) and the calibration of 2023 against the published figures.
  *

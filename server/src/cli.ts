@@ -18,7 +18,7 @@ const USAGE = `Usage:
   npm run demo [-- --scale small|flanders|<fraction>] [--years N] [--seed N] [--as-of YYYY-MM-DD] [--force]
       (= npm run kruispunt -- population …) DEMO DATA: a synthetic population of AgII over N full years
       and this year so far: small (default; 3 years, a few thousand persons, embedded database) or
-      flanders (--years 10, about 500,000 persons, PostgreSQL). Refuses a database with persons unless
+      flanders (--years 10, about 450,000 persons, PostgreSQL). Refuses a database with persons unless
       --force; demo users demo.manager@, demo.trajectbegeleider@ and demo.planner@kruispunt.test get
       the password in KRUISPUNT_NEW_PASSWORD
 Uses the same DATABASE_URL / KRUISPUNT_DATA_DIR as the server; stop an embedded-database server first.`;

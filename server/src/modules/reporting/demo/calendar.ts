@@ -46,10 +46,6 @@ export class Agenda {
   private readonly heap: Planned[] = [];
   private seq = 0;
 
-  get size(): number {
-    return this.heap.length;
-  }
-
   plan(day: Day, run: () => void): void {
     const item = { day, seq: this.seq++, run };
     const h = this.heap;

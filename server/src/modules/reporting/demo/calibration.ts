@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Database } from '../../../platform/db/database';
 import { moExemptionTestPassed, moTestOutcome } from '../../trajectory/rules/pillars';
 import { ruleSetOn } from '../../trajectory/rules/rule-sets';
-import { DEMO_REGIONS, NT2_CONVERSATIONS_2023, PUBLISHED, total, type ByRegion, type DemoRegion, type PublishedYear } from './published';
+import { DEMO_REGIONS, DUTCH_TESTS_2023, NT2_CONVERSATIONS_2023, OBLIGATED_SHARE_2023, PUBLISHED, RUNNING_CONTRACTS_2024_02_21, total, type ByRegion, type DemoRegion, type PublishedYear } from './published';
 
 export interface CalibrationRow {
   figure: string;
@@ -77,6 +77,7 @@ export async function generatedFigures(db: Database, year: number) {
     nt2PersonsWithoutTemporaryProtection: await nt2(false),
     nt2Conversations: await single(sql`select count(*)::int as n from nt2_conversations where ${inYear(sql`starts_at`)}`),
     nt2Advices: await single(sql`select count(*)::int as n from nt2_advices where ${inYear(sql`advised_on`)}`),
+    dutchTests: await single(sql`select count(*)::int as n from nt2_tests where ${inYear(sql`taken_on`)}`),
     interpreterRequests: await single(sql`select count(*)::int as n from interpreting_requests where ${inYear(sql`created_at`)}`),
   };
 }
@@ -94,13 +95,15 @@ export async function runningContracts(db: Database, on: string) {
 /** The table of published against generated for `year` (2022 or 2023 published figures; other years the 2023 ones). */
 export async function calibrationTable(db: Database, year: number, scale: number): Promise<CalibrationRow[]> {
   const g = await generatedFigures(db, year);
+  // Fig. 15 counts the contracts running on 21 February 2024, right after the 2023 report year.
+  const running = year === 2023 ? await runningContracts(db, '2024-02-21') : null;
   const p: PublishedYear = year === 2022 ? PUBLISHED[2022] : PUBLISHED[2023];
   const row = (figure: string, published: number, generated: number): CalibrationRow => ({ figure, published, expected: Math.round(published * scale), generated });
   const regional = (figure: string, published: ByRegion, generated: Counts) => row(figure, total(published), sum(generated));
   return [
     regional('Sign-ups (Fig. 8)', p.signUps, g.signUps),
     regional('First contracts (Fig. 12)', p.firstContracts, g.firstContracts),
-    row('  of which obligated (Fig. 14: 51 per cent)', Math.round(total(p.firstContracts) * 0.51), g.obligatedContracts),
+    row(`  of which obligated (Fig. 14: ${OBLIGATED_SHARE_2023.firstContracts * 100} per cent)`, Math.round(total(p.firstContracts) * OBLIGATED_SHARE_2023.firstContracts), g.obligatedContracts),
     regional('Civic-integration certificates (Fig. 38)', p.certificates, g.certificates),
     regional('Exemption certificates (Fig. 11)', p.exemptionCertificates, g.exemptionCertificates),
     regional('Suspension certificates (Fig. 37)', p.suspensionCertificates, g.suspensionCertificates),
@@ -115,10 +118,17 @@ export async function calibrationTable(db: Database, year: number, scale: number
     row('  passed, % (Fig. 21)', Math.round(p.moTestPassRate * 100), Math.round(g.moTests.passRate * 100)),
     regional('Unique persons with an NT2 conversation (Fig. 41)', p.nt2Persons, g.nt2Persons),
     regional('  without temporary protection (Fig. 41)', p.nt2PersonsWithoutTemporaryProtection, g.nt2PersonsWithoutTemporaryProtection),
-    // Fig. 42 is published for 2023 only.
+    // Fig. 42 and 46 are published for 2023 only.
     ...(year === 2022 ? [] : [row('NT2 conversations (Fig. 42)', NT2_CONVERSATIONS_2023['nt2-gesprek'] + NT2_CONVERSATIONS_2023.niveautest, g.nt2Conversations)]),
     row('NT2 advices (Fig. 43)', p.nt2Advices, g.nt2Advices),
+    ...(year === 2022 ? [] : [row('Dutch tests in the conversations (Fig. 46)', Object.values(DUTCH_TESTS_2023).reduce((a, b) => a + b, 0), g.dutchTests)]),
     row('Interpreter and translation requests (Fig. 49)', p.interpreterRequests, g.interpreterRequests),
+    ...(running
+      ? [
+          row('Running contracts on 21 February 2024 (Fig. 15)', total(RUNNING_CONTRACTS_2024_02_21.rechthebbend) + total(RUNNING_CONTRACTS_2024_02_21.verplicht), running.obligated + running.entitled),
+          row('  of which obligated (Fig. 15)', total(RUNNING_CONTRACTS_2024_02_21.verplicht), running.obligated),
+        ]
+      : []),
   ].map((r) => (r.figure.includes('%') ? { ...r, expected: r.published } : r));
 }
 

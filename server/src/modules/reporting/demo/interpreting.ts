@@ -10,8 +10,11 @@ import { STV_2023 } from './published';
 import type { RowSink } from './rows';
 
 const DAY = 86_400_000;
-/** The agency's towns: Antwerp and Ghent have their own interpreting services. */
-const AGENCY_TOWNS = TOWNS.filter((t) => t.region !== 'ANT' && t.region !== 'GNT');
+/**
+ * Where the agency's customers are: Antwerp and Ghent have their own interpreting services, and in
+ * Brussels most requests go to Brussel Onthaal, so Brussels weighs like a Flemish town here.
+ */
+const AGENCY_TOWNS = TOWNS.filter((t) => t.region !== 'ANT' && t.region !== 'GNT').map((t) => (t.region === 'BR' ? { ...t, weight: 5 } : t));
 
 /** Requests of a year relative to 2023 (+19 % on 2022, Fig. 49; video since December 2020). */
 const STV_INDEX: Readonly<Record<number, number>> = { 2016: 0.6, 2017: 0.62, 2018: 0.65, 2019: 0.68, 2020: 0.6, 2021: 0.72, 2022: 1 / 1.19, 2023: 1, 2024: 1.05, 2025: 1.08, 2026: 1.1 };

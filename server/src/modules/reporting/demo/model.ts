@@ -6,7 +6,7 @@
  */
 import { MO_STARTERS_BY_LANGUAGE_2023, PUBLISHED, perRegion, type ByRegion, type DemoRegion } from './published';
 
-/** Scale 1 is Flanders and Brussels as published (about 500,000 persons in ten years). */
+/** Scale 1 is the AgII area as published (about 450,000 persons in ten years and a bit). */
 export const SCALES = { small: 0.02, flanders: 1 } as const;
 export type ScaleName = keyof typeof SCALES;
 
@@ -45,7 +45,7 @@ export const temporaryProtectionNt2Only = (year: number, region: DemoRegion) =>
  * persons of Fig. 41 (without temporary protection), less the trajectory's own and those who come back.
  */
 export const nt2OnlyArrivals = (year: number, region: DemoRegion) =>
-  region === 'BR' ? 0 : regionalFigure(year, (p) => p.nt2PersonsWithoutTemporaryProtection, region) * 0.5;
+  region === 'BR' ? 0 : regionalFigure(year, (p) => p.nt2PersonsWithoutTemporaryProtection, region) * 0.56;
 
 /** Months weigh differently: fewer sign-ups in December and August, more in spring and autumn. */
 export const MONTH_WEIGHTS = [9, 8.5, 9, 8.5, 9, 8.5, 7.5, 7, 9, 9.5, 8.5, 6.5] as const;
@@ -134,7 +134,7 @@ export const TRAJECTORY = {
   /** Drops out of the trajectory (entitled only, no sanction since 2022), moves away, exempted (obligated). */
   stops: 0.25,
   moves: 0.03,
-  exemption: 0.075,
+  exemption: 0.065,
   /** Suspension during the contract (Fig. 37), far fewer in Brussels. */
   suspension: { flanders: 0.3, brussels: 0.01 },
   /** Obligated persons with an infringement (most often a late VDAB registration or irregular attendance). */
@@ -153,6 +153,8 @@ export const MO = {
   /** A common language forms a course at this many waiting people; a rare one waits longer for a smaller group. */
   formAt: 15,
   formAfterWeeks: [[14, 8], [26, 4], [40, 2]] as const,
+  /** New courses a region can start a week at full scale: teachers and rooms (Fig. 22: 880 started in 2023 over six regions). */
+  coursesPerRegionWeek: 4,
   sessionHours: 3,
   /** Some courses of the bigger non-European languages run with an interpreter (Fig. 23–24). */
   withInterpreter: { languages: ['prs', 'fa', 'hi', 'ar'], share: 0.025 },
@@ -169,14 +171,14 @@ export const NT2 = {
   /** A second conversation soon after the first (a test result to discuss, the advice itself). */
   followUpConversation: 0.45,
   /** After a course, back for the next level (people without a trajectory). */
-  nextLevel: 0.25,
+  nextLevel: 0.15,
   /** Tests taken in a conversation (Fig. 46 over the conversations). */
   tests: { covaar: 0.25, 'cvo-entry': 0.21, 'latin-script': 0.067, 'cbe-entry': 0.011, certifying: 0.025 },
   /**
    * A conversation ends in an advice (Fig. 43 over Fig. 42: 60 % overall): nearly always for a
    * trajectory client, who must learn Dutch; less often for someone who only came to ask.
    */
-  advice: { trajectory: 0.95, other: 0.45 },
+  advice: { trajectory: 0.95, other: 0.6 },
   placed: { trajectory: 0.97, other: 0.85 },
   enrolled: { trajectory: 0.97, other: 0.9 },
   /** A2 reached at the end of the course, by learning aptitude. */

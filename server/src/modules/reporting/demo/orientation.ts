@@ -18,6 +18,7 @@ import { later, type Client, type World } from './world';
 const TEST_CORE = 11;
 const TEST_PRACTICAL = 30;
 const CONTACT_LANGUAGE_AFTER_DAYS = 365;
+const SLOT_TIMES = [[9, 0], [13, 30]] as const;
 
 export interface MoHooks {
   /** The course is over for the client (completed): the trajectory decides what comes next. */
@@ -88,6 +89,7 @@ interface Booking {
 
 interface Slot {
   id: string;
+  key: string;
   centre: Centre;
   day: Day;
   startsAt: string;
@@ -111,6 +113,7 @@ export class MoPlanner {
   private readonly centres: Record<DemoRegion, Centre[]>;
   private readonly slots = new Map<string, Slot>();
   private readonly formAt: number;
+  private readonly coursesPerWeek: number;
 
   constructor(
     private readonly world: World,
@@ -118,6 +121,7 @@ export class MoPlanner {
   ) {
     // Small populations form smaller groups, or nobody would ever start.
     this.formAt = Math.max(6, Math.round(MO.formAt * Math.min(1, world.scale * 5)));
+    this.coursesPerWeek = Math.max(1, Math.round(MO.coursesPerRegionWeek * world.scale));
     const createdAt = world.recordedAt(isoOf(world.today));
     this.centres = {} as Record<DemoRegion, Centre[]>;
     for (const region of DEMO_REGIONS) {
@@ -155,15 +159,21 @@ export class MoPlanner {
     waiting.client.mo.pool = key;
   }
 
-  /** Monday: every waiting group that is big enough, or has waited long enough, becomes a course starting in two weeks. */
+  /**
+   * Monday: waiting groups that are big enough, or have waited long enough, become courses starting
+   * in two weeks; a region has teachers and rooms for a few new courses a week, and the groups that
+   * waited longest get them first (the rest wait: the six-month figure of R-20).
+   */
   weekly(): void {
     const today = this.world.today;
     const date = isoOf(today);
+    const candidates: Array<{ region: DemoRegion; language: string; track: 'standard' | 'alfa'; group: Waiting[]; since: Day }> = [];
     for (const [key, pool] of this.pools) {
       const eligible = [...pool.values()].filter((w) => this.canEnrol(w.client, date));
       if (!eligible.length) continue;
       eligible.sort((a, b) => byWaitingOrder(this.entry(a), this.entry(b)));
-      const waitedDays = today - Math.min(...eligible.map((w) => w.joined));
+      const since = Math.min(...eligible.map((w) => w.joined));
+      const waitedDays = today - since;
       const [region, language, track] = key.split('|') as [DemoRegion, string, 'standard' | 'alfa'];
       if (eligible.length === 1 && waitedDays > CONTACT_LANGUAGE_AFTER_DAYS && language !== 'en' && language !== 'fr') {
         // Alone in this language for a year: a course in a contact language, as an exception.
@@ -172,13 +182,19 @@ export class MoPlanner {
         continue;
       }
       const minimum = MO.formAfterWeeks.reduce((n, [weeks, size]) => (waitedDays >= weeks * 7 ? Math.min(n, size) : n), this.formAt);
-      let queue = eligible;
-      while (queue.length >= minimum) {
-        const group = queue.slice(0, MO.capacity);
-        queue = queue.slice(group.length);
-        this.openCourse(region, language, track, group);
+      for (let queue = eligible; queue.length >= minimum; ) {
+        candidates.push({ region, language, track, group: queue.slice(0, MO.capacity), since });
+        queue = queue.slice(MO.capacity);
         if (queue.length < this.formAt) break;
       }
+    }
+    candidates.sort((a, b) => a.since - b.since);
+    const started = new Map<DemoRegion, number>();
+    for (const c of candidates) {
+      const n = started.get(c.region) ?? 0;
+      if (n >= this.coursesPerWeek) continue;
+      started.set(c.region, n + 1);
+      this.openCourse(c.region, c.language, c.track, c.group);
     }
   }
 
@@ -348,20 +364,23 @@ export class MoPlanner {
     world.agenda.plan(slot.day, () => this.take(slot, booking));
   }
 
+  /** The first slot with a seat from `fromDay` on: Tuesdays and Thursdays at 9:00 and 13:30, opened when first needed. */
   private freeSlot(centre: Centre, fromDay: Day): Slot {
     for (let day = fromDay; ; day++) {
       const weekday = weekdayOf(day);
       if (weekday !== 2 && weekday !== 4) continue;
-      const key = `${centre.id}|${day}`;
-      let slot = this.slots.get(key);
-      if (!slot) {
-        slot = { id: this.world.ids.uuid(), centre, day, startsAt: belgianInstant(day, weekday === 2 ? 9 : 13, weekday === 2 ? 0 : 30), capacity: 12, booked: 0, bookings: [] };
-        this.slots.set(key, slot);
-        const created = slot;
-        // The day after the test, when every result of the slot is in.
-        this.world.agenda.plan(day + 1, () => this.closeSlot(created));
+      for (const [hour, minute] of SLOT_TIMES) {
+        const key = `${centre.id}|${day}|${hour}`;
+        let slot = this.slots.get(key);
+        if (!slot) {
+          slot = { id: this.world.ids.uuid(), key, centre, day, startsAt: belgianInstant(day, hour, minute), capacity: 12, booked: 0, bookings: [] };
+          this.slots.set(key, slot);
+          const created = slot;
+          // The day after the test, when every result of the slot is in.
+          this.world.agenda.plan(day + 1, () => this.closeSlot(created));
+        }
+        if (slot.booked < slot.capacity) return slot;
       }
-      if (slot.booked < slot.capacity) return slot;
     }
   }
 
@@ -396,7 +415,7 @@ export class MoPlanner {
 
   private closeSlot(slot: Slot): void {
     this.writeSlot(slot);
-    this.slots.delete(`${slot.centre.id}|${slot.day}`);
+    this.slots.delete(slot.key);
   }
 
   private writeSlot(slot: Slot): void {
