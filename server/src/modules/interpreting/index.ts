@@ -2,4 +2,4 @@
 export { registerInterpretingRoutes } from './routes/interpreting.routes';
 export { bottleneckLanguagesIn, publishedTableIn, type BottleneckLanguage, type TableCounts } from './figures';
 export { CHANNELS, tableRow, type TableRow } from './rules/stv';
-export { tableCountsSchema } from './interpreting.schema';
+export { bottleneckLanguageSchema, tableCountsSchema } from './interpreting.schema';

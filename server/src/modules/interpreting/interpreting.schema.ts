@@ -172,3 +172,14 @@ export const tableCountsSchema = z.object({
   otherReason: z.number(),
   inProgress: z.number(),
 });
+
+/** One row of the bottleneck-language view: unanswered requests against the registered interpreters. */
+export const bottleneckLanguageSchema = z.object({
+  language: z.string(),
+  requests: z.number(),
+  notAnswered: z.number(),
+  unavailable: z.number(),
+  unavailableShare: z.number(),
+  interpreters: z.record(z.string(), z.number()),
+  unavailablePerInterpreter: z.number().nullable(),
+});

@@ -1,6 +1,6 @@
 /** The reporting API's request and response schemas: one per request, also the OpenAPI document. */
 import { z } from 'zod';
-import { tableCountsSchema } from '../interpreting';
+import { bottleneckLanguageSchema, tableCountsSchema } from '../interpreting';
 import { isoDate } from '../../platform/schema';
 import { UKRAINE_FILTERS } from './report-types';
 
@@ -131,17 +131,7 @@ export const interpretingDashboardResponse = z.object({
   byChannel: z.array(z.object({ channel: z.string(), ...stvCounts })),
   byMonth: z.array(z.object({ month: z.string(), ...stvCounts })),
   answeredRate: z.number(),
-  bottleneckLanguages: z.array(
-    z.object({
-      language: z.string(),
-      requests: z.number(),
-      notAnswered: z.number(),
-      unavailable: z.number(),
-      unavailableShare: z.number(),
-      interpreters: z.record(z.string(), z.number()),
-      unavailablePerInterpreter: z.number().nullable(),
-    }),
-  ),
+  bottleneckLanguages: z.array(bottleneckLanguageSchema),
   database: z.enum(['primary', 'replica']),
 });
 

@@ -3,7 +3,7 @@ import { msg } from '@lingui/core/macro';
 import { useLingui } from '@lingui/react/macro';
 import { ChartFrame, ChartTable, type ChartCategory, type ChartSeries, type ChartTarget } from './ChartFrame';
 import { labelStep, niceTicks, textWidth } from './scale';
-import { BarSwatch, SeriesPattern, TargetSwatch } from './Swatches';
+import { BarSwatch, ChartLegend, SeriesPattern } from './Swatches';
 
 export interface BarChartProps {
   title: string;
@@ -57,23 +57,7 @@ export function BarChart(props: BarChartProps) {
     target,
   });
 
-  const legend = (
-    <ul className="kp-legend" aria-label={t`Legende`}>
-      {series.length > 1 &&
-        series.map((s, i) => (
-          <li key={s.key}>
-            <BarSwatch index={i} />
-            {s.label}
-          </li>
-        ))}
-      {target && (
-        <li>
-          <TargetSwatch />
-          {targetInScale ? target.label : t`${target.label} (buiten de schaal van de grafiek)`}
-        </li>
-      )}
-    </ul>
-  );
+  const legend = <ChartLegend series={series} target={target} targetInScale={targetInScale} Swatch={BarSwatch} />;
 
   const draw = (width: number, id: string) => {
     const fontSize = 12;

@@ -2,7 +2,7 @@ import { useLingui } from '@lingui/react/macro';
 import { chartSummary } from './BarChart';
 import { ChartFrame, ChartTable, type ChartCategory, type ChartSeries, type ChartTarget } from './ChartFrame';
 import { labelStep, niceTicks, seriesColour, seriesDash, textWidth } from './scale';
-import { LineSwatch, MarkerShape, TargetSwatch } from './Swatches';
+import { ChartLegend, LineSwatch, MarkerShape } from './Swatches';
 
 export interface LineChartProps {
   title: string;
@@ -35,24 +35,7 @@ export function LineChart(props: LineChartProps) {
   const top = ticks.at(-1) ?? 1;
   const summary = chartSummary(i18n, { kind: t`Lijndiagram`, title, series, categories, format, target });
 
-  const legend =
-    series.length > 1 || target ? (
-      <ul className="kp-legend" aria-label={t`Legende`}>
-        {series.length > 1 &&
-          series.map((s, i) => (
-            <li key={s.key}>
-              <LineSwatch index={i} />
-              {s.label}
-            </li>
-          ))}
-        {target && (
-          <li>
-            <TargetSwatch />
-            {targetInScale ? target.label : t`${target.label} (buiten de schaal van de grafiek)`}
-          </li>
-        )}
-      </ul>
-    ) : null;
+  const legend = <ChartLegend series={series} target={target} targetInScale={targetInScale} Swatch={LineSwatch} />;
 
   const draw = (width: number) => {
     const fontSize = 12;

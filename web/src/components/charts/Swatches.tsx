@@ -1,4 +1,6 @@
-import { useId } from 'react';
+import { useLingui } from '@lingui/react/macro';
+import { useId, type ComponentType } from 'react';
+import type { ChartSeries, ChartTarget } from './ChartFrame';
 import { seriesColour, seriesDash, seriesHatch, seriesMarker, svgId, type Hatch, type Marker } from './scale';
 
 /** The fill pattern of series `index`: its colour with its own hatching (white lines, so grey prints tell them apart). */
@@ -73,5 +75,28 @@ export function TargetSwatch() {
     <svg width={28} height={16} aria-hidden="true" focusable="false" className="kp-swatch">
       <line x1={1} y1={8} x2={27} y2={8} stroke="#b42318" strokeWidth={2} strokeDasharray="5 3" />
     </svg>
+  );
+}
+
+/** The legend in words under a chart: each series with its swatch (when there is more than one) and the target line. */
+export function ChartLegend({ series, target, targetInScale, Swatch }: { series: readonly ChartSeries[]; target: ChartTarget | undefined; targetInScale: boolean; Swatch: ComponentType<{ index: number }> }) {
+  const { t } = useLingui();
+  if (series.length <= 1 && !target) return null;
+  return (
+    <ul className="kp-legend" aria-label={t`Legende`}>
+      {series.length > 1 &&
+        series.map((s, i) => (
+          <li key={s.key}>
+            <Swatch index={i} />
+            {s.label}
+          </li>
+        ))}
+      {target && (
+        <li>
+          <TargetSwatch />
+          {targetInScale ? target.label : t`${target.label} (buiten de schaal van de grafiek)`}
+        </li>
+      )}
+    </ul>
   );
 }

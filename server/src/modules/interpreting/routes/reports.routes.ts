@@ -8,7 +8,7 @@ import { billingCsv, monthlyBilling } from '../billing';
 import { invoicesPdf, statementsPdf } from '../billing-pdf';
 import { exportAssignments, interpreterFeed, issueCalendarToken, revokeCalendarToken } from '../calendar';
 import { bottleneckLanguages, publishedTable } from '../figures';
-import { tableCountsSchema } from '../interpreting.schema';
+import { bottleneckLanguageSchema, tableCountsSchema } from '../interpreting.schema';
 
 const tags = ['Interpreting and translation'];
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().optional() });
@@ -215,15 +215,7 @@ export function registerInterpretingReportRoutes(app: ZodApp, deps: AppDeps): vo
           200: z.object({
             year: z.number(),
             items: z.array(
-              z.object({
-                language: z.string(),
-                requests: z.number(),
-                notAnswered: z.number(),
-                unavailable: z.number(),
-                unavailableShare: z.number(),
-                interpreters: z.record(z.string(), z.number()),
-                unavailablePerInterpreter: z.number().nullable(),
-              }),
+              bottleneckLanguageSchema,
             ),
           }),
         },
