@@ -35,9 +35,11 @@ export const signUpOf = (alias: string) => sql`join lateral (
  * The person's region (werkingsgebied) on `day`: from the person's own journal (registration and
  * address changes), the last one on or before the day; a person registered after the day keeps
  * the region they were registered with; without any history, the region held now; else 'unknown'.
+ * An entry that left the person without a region (no address, or one outside the areas) gives
+ * 'unknown' for that time, not the region held now.
  */
 export const regionAt = (person: SQL, day: SQL) => sql`coalesce((
-    select r.payload #>> '{new,region}' from journal_entries r
+    select coalesce(r.payload #>> '{new,region}', 'unknown') from journal_entries r
     where r.dossier_id = ${person} and r.entry_type in ('person.registered', 'person.changed') and r.payload->'new'->'region' is not null
     order by (${belgianDay(sql`r.effective_at`)} <= ${day}) desc,
       case when ${belgianDay(sql`r.effective_at`)} <= ${day} then r.effective_at end desc nulls last, r.effective_at, r.id desc
