@@ -50,8 +50,10 @@ export function useSession() {
 /** The start page for a session: person search, or the administration pages for administrators. */
 export function homePath(
   session: Pick<SessionInfo, 'permissions' | 'mfaSetupRequired'>,
-): '/persons' | '/admin/users' | '/sessions' | '/mfa-setup' | '/nt2/provider' | '/interpreting/requests' | '/interpreting/portal' {
+): '/persons' | '/admin/users' | '/sessions' | '/mfa-setup' | '/nt2/provider' | '/interpreting/requests' | '/interpreting/portal' | '/dashboards/mo' {
   if (session.mfaSetupRequired) return '/mfa-setup';
+  // Managers follow the figures; whoever also works dossiers (dossier.guide) starts at the persons (issue 7).
+  if (session.permissions.includes('reports.read') && !session.permissions.includes('dossier.guide')) return '/dashboards/mo';
   if (session.permissions.includes('person.read')) return '/persons';
   if (session.permissions.includes('user.manage')) return '/admin/users';
   // Course providers see no persons outside their own placements: their inbox is their start.

@@ -98,7 +98,8 @@ export interface PublishedTable {
   byChannel: Record<(typeof CHANNELS)[number] | 'total', TableCounts>;
   byLanguage: Array<{ language: string; counts: TableCounts }>;
   bySector: Array<{ sector: string; counts: TableCounts }>;
-  byMonth: Array<{ month: string; counts: TableCounts }>;
+  /** Per month, with the month's requests per channel (the dashboard's month × channel grid). */
+  byMonth: Array<{ month: string; counts: TableCounts; requestsByChannel: Record<(typeof CHANNELS)[number], number> }>;
 }
 
 type GroupRow = { channel: string; language: string; sector: string; month: string; status: string; outcome: string | null; n: number };
@@ -107,12 +108,15 @@ export function checkYear(year: number): void {
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError('validation', { fields: [{ field: 'year', code: 'invalid' }] });
 }
 
+const noRequests = () => Object.fromEntries(CHANNELS.map((c) => [c, 0])) as Record<(typeof CHANNELS)[number], number>;
+
 /** Builds the table from grouped counts: pure, and checked against the identities. */
 export function buildTable(year: number, rows: readonly GroupRow[]): PublishedTable {
   const byChannel = Object.fromEntries([...CHANNELS, 'total'].map((c) => [c, emptyCounts()])) as PublishedTable['byChannel'];
   const languages = new Map<string, TableCounts>();
   const sectors = new Map<string, TableCounts>();
   const months = new Map<string, TableCounts>(Array.from({ length: 12 }, (_, i) => [`${year}-${String(i + 1).padStart(2, '0')}`, emptyCounts()]));
+  const monthChannels = new Map<string, Record<(typeof CHANNELS)[number], number>>();
   const cell = (map: Map<string, TableCounts>, key: string) => {
     let c = map.get(key);
     if (!c) map.set(key, (c = emptyCounts()));
@@ -122,13 +126,16 @@ export function buildTable(year: number, rows: readonly GroupRow[]): PublishedTa
     const channel = byChannel[row.channel as (typeof CHANNELS)[number]];
     if (!channel) throw new Error(`figures: unknown channel ${row.channel}`);
     for (const c of [channel, byChannel.total, cell(languages, row.language), cell(sectors, row.sector), cell(months, row.month)]) addRequests(c, row, row.n);
+    const perChannel = monthChannels.get(row.month) ?? noRequests();
+    perChannel[row.channel as (typeof CHANNELS)[number]] += row.n;
+    monthChannels.set(row.month, perChannel);
   }
   const table: PublishedTable = {
     year,
     byChannel,
     byLanguage: [...languages].map(([language, counts]) => ({ language, counts })).sort((a, b) => b.counts.requests - a.counts.requests || a.language.localeCompare(b.language)),
     bySector: [...sectors].map(([sector, counts]) => ({ sector, counts })).sort((a, b) => b.counts.requests - a.counts.requests || a.sector.localeCompare(b.sector)),
-    byMonth: [...months].map(([month, counts]) => ({ month, counts })).sort((a, b) => a.month.localeCompare(b.month)),
+    byMonth: [...months].map(([month, counts]) => ({ month, counts, requestsByChannel: monthChannels.get(month) ?? noRequests() })).sort((a, b) => a.month.localeCompare(b.month)),
   };
   // Every cell, and every breakdown adds up to the total.
   for (const [key, c] of Object.entries(table.byChannel)) assertIdentities(c, `channel ${key}`);

@@ -300,6 +300,9 @@ describe('the published figures and the bottleneck languages (§6)', () => {
     expect(table.byChannel.translation).toMatchObject({ requests: 1, inProgress: 1 });
     expect(table.byMonth).toHaveLength(12);
     expect(table.byMonth.find((m: { month: string }) => m.month === '2025-03').counts.requests).toBe(8);
+    // March by channel: p1, p4, p5 and the two in progress on site; p2 by phone, p3 by video, one translation.
+    expect(table.byMonth.find((m: { month: string }) => m.month === '2025-03').requestsByChannel).toEqual({ 'on-site': 5, 'phone': 1, 'video': 1, 'translation': 1 });
+    expect(table.byMonth.find((m: { month: string }) => m.month === '2025-04').requestsByChannel).toEqual({ 'on-site': 0, 'phone': 0, 'video': 0, 'translation': 0 });
     expect(table.bySector.map((s: { sector: string; counts: { requests: number } }) => [s.sector, s.counts.requests])).toEqual([
       ['welfare', 6],
       ['education', 1],

@@ -19,9 +19,15 @@ import { INTERPRETING_MEASURES } from './reports/interpreting.reports';
 import { ORIENTATION_MEASURES } from './reports/orientation.reports';
 import { TRAJECTORY_MEASURES } from './reports/trajectory.reports';
 
-const countBy = <K extends string>(facts: readonly FactRow[], key: (f: FactRow) => K) => {
+/** The facts grouped by `key` (in place: a Flanders-scale waiting list has tens of thousands of facts). */
+const groupBy = <K extends string>(facts: readonly FactRow[], key: (f: FactRow) => K) => {
   const out = new Map<K, FactRow[]>();
-  for (const f of facts) out.set(key(f), [...(out.get(key(f)) ?? []), f]);
+  for (const f of facts) {
+    const k = key(f);
+    const group = out.get(k);
+    if (group) group.push(f);
+    else out.set(k, [f]);
+  }
   return out;
 };
 const rate = (part: number, whole: number) => (whole ? Math.round((part / whole) * 10000) / 10000 : 0);
@@ -47,12 +53,12 @@ export async function moDashboard(deps: ReportingDeps, ctx: ActorContext, query:
     tests: await loadFacts(tx, ORIENTATION_MEASURES.standardTests, period),
   }));
   await auditFigures(deps, ctx, 'read', `dashboard mo from=${query.from} to=${query.to}`);
-  const waiting = [...countBy(value.waiting, (f) => `${f.language ?? 'unknown'}|${f.region}`)].map(([key, facts]) => {
+  const waiting = [...groupBy(value.waiting, (f) => `${f.language ?? 'unknown'}|${f.region}`)].map(([key, facts]) => {
     const [language = '', region = ''] = key.split('|');
     return { language, region, waiting: facts.length, overSixMonths: facts.filter((f) => f.over_six_months === 'yes').length };
   });
   waiting.sort((a, b) => b.overSixMonths - a.overSixMonths || b.waiting - a.waiting || a.language.localeCompare(b.language) || a.region.localeCompare(b.region));
-  const testPassRates = [...countBy(value.tests, (f) => `${f.month}|${f.language ?? 'unknown'}`)]
+  const testPassRates = [...groupBy(value.tests, (f) => `${f.month}|${f.language ?? 'unknown'}`)]
     .map(([key, facts]) => {
       const [month = '', language = ''] = key.split('|');
       const passed = facts.filter((f) => f.result === 'passed').length;
@@ -117,7 +123,7 @@ export async function interpretingDashboard(deps: ReportingDeps, ctx: ActorConte
   return {
     year,
     byChannel: Object.entries(value.table.byChannel).map(([channel, counts]) => ({ channel, ...counts, answeredRate: answeredRate(counts) })),
-    byMonth: value.table.byMonth.map(({ month, counts }) => ({ month, ...counts, answeredRate: answeredRate(counts) })),
+    byMonth: value.table.byMonth.map(({ month, counts, requestsByChannel }) => ({ month, ...counts, answeredRate: answeredRate(counts), requestsByChannel })),
     answeredRate: answeredRate(value.table.byChannel.total),
     bottleneckLanguages: value.bottlenecks,
     database,

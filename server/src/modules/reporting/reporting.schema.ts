@@ -129,7 +129,7 @@ const stvCounts = { ...tableCountsSchema.shape, answeredRate: z.number() };
 export const interpretingDashboardResponse = z.object({
   year: z.number(),
   byChannel: z.array(z.object({ channel: z.string(), ...stvCounts })),
-  byMonth: z.array(z.object({ month: z.string(), ...stvCounts })),
+  byMonth: z.array(z.object({ month: z.string(), ...stvCounts, requestsByChannel: z.record(z.string(), z.number()) })),
   answeredRate: z.number(),
   bottleneckLanguages: z.array(bottleneckLanguageSchema),
   database: z.enum(['primary', 'replica']),

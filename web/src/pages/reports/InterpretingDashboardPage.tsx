@@ -53,6 +53,8 @@ function InterpretingFigures({ data }: { data: InterpretingDashboard }) {
   const values = (c: Counts) => [c.completed, c.notCompleted, c.notAnswered, c.inProgress];
   const byChannel: ChartCategory[] = data.byChannel.filter((c) => c.channel !== 'total').map((c) => ({ key: c.channel, label: channelLabel(i18n, c.channel), values: values(c) }));
   const byMonth: ChartCategory[] = data.byMonth.map((m) => ({ key: m.month, label: f.month(m.month), values: values(m) }));
+  const channels = Object.keys(data.byMonth[0]?.requestsByChannel ?? {});
+  const byMonthAndChannel: ChartCategory[] = data.byMonth.map((m) => ({ key: m.month, label: f.month(m.month), values: channels.map((c) => m.requestsByChannel[c] ?? 0) }));
   const answered: ChartCategory[] = data.byMonth.filter((m) => m.requests > 0).map((m) => ({ key: m.month, label: f.month(m.month), values: [m.answeredRate] }));
   const bottlenecks: ChartCategory[] = data.bottleneckLanguages.slice(0, TOP_BOTTLENECKS).map((b) => ({ key: b.language, label: languageName(b.language), values: [b.unavailable] }));
   const tableLabel = t`Knelpunttalen in ${String(data.year)}`;
@@ -82,6 +84,17 @@ function InterpretingFigures({ data }: { data: InterpretingDashboard }) {
         mode="stacked"
         series={series}
         categories={byMonth}
+        categoryAxisLabel={t`Maand`}
+        valueAxisLabel={t`Aanvragen`}
+        format={f.number}
+        totalLabel={t`Aanvragen`}
+      />
+      <BarChart
+        title={t`Aanvragen per maand en kanaal`}
+        headingLevel={2}
+        mode="stacked"
+        series={channels.map((c) => ({ key: c, label: channelLabel(i18n, c) }))}
+        categories={byMonthAndChannel}
         categoryAxisLabel={t`Maand`}
         valueAxisLabel={t`Aanvragen`}
         format={f.number}

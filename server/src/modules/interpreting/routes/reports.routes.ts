@@ -197,7 +197,7 @@ export function registerInterpretingReportRoutes(app: ZodApp, deps: AppDeps): vo
             byChannel: z.record(z.string(), counts),
             byLanguage: z.array(z.object({ language: z.string(), counts })),
             bySector: z.array(z.object({ sector: z.string(), counts })),
-            byMonth: z.array(z.object({ month: z.string(), counts })),
+            byMonth: z.array(z.object({ month: z.string(), counts, requestsByChannel: z.record(z.string(), z.number()) })),
           }),
         },
       },
