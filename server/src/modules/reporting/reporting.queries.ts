@@ -23,26 +23,23 @@ export const effectiveWithin = (alias: string, from: string, to: string) =>
 export const ownEntry = (alias: string) => sql`${sql.raw(alias)}.payload->'copiedFromAgency' is null`;
 
 /**
- * The sign-up of the dossier of entry `alias`: its person, its area, and whether the dossier began
- * in this agency (its sign-up is not a copy). Every dossier has exactly one sign-up entry here.
+ * The sign-up of the dossier of entry `alias` (alias s): its person, its area, and whether the
+ * dossier began in this agency (its sign-up is not a copy). Read from dossier_milestones, the
+ * trigger-kept digest of each dossier's journal (migration 0016): narrow, so that a year of facts
+ * joins it by hash rather than reading each dossier's sign-up entry.
  */
-export const signUpOf = (alias: string) => sql`join lateral (
-    select (s.payload->>'personId')::uuid as person_id, s.payload #>> '{command,area}' as area, s.payload->'copiedFromAgency' is null as began_here
-    from journal_entries s where s.dossier_id = ${sql.raw(alias)}.dossier_id and s.entry_type = 'dossier.signed-up' order by s.id limit 1
-  ) s on true`;
+export const signUpOf = (alias: string) => sql`join dossier_milestones s on s.dossier_id = ${sql.raw(alias)}.dossier_id and s.sign_up_entry_id is not null`;
 
 /**
  * The person's region (werkingsgebied) on `day`: from the person's own journal (registration and
- * address changes), the last one on or before the day; a person registered after the day keeps
- * the region they were registered with; without any history, the region held now; else 'unknown'.
- * An entry that left the person without a region (no address, or one outside the areas) gives
- * 'unknown' for that time, not the region held now.
+ * address changes, as person_regions keeps them, migration 0016), the last one on or before the
+ * day; a person registered after the day keeps the region they were registered with; without any
+ * history, the region held now; else 'unknown'. An entry that left the person without a region (no
+ * address, or one outside the areas) gives 'unknown' for that time, not the region held now.
  */
 export const regionAt = (person: SQL, day: SQL) => sql`coalesce((
-    select coalesce(r.payload #>> '{new,region}', 'unknown') from journal_entries r
-    where r.dossier_id = ${person} and r.entry_type in ('person.registered', 'person.changed') and r.payload->'new'->'region' is not null
-    order by (${belgianDay(sql`r.effective_at`)} <= ${day}) desc,
-      case when ${belgianDay(sql`r.effective_at`)} <= ${day} then r.effective_at end desc nulls last, r.effective_at, r.id desc
+    select coalesce(r.region, 'unknown') from person_regions r where r.person_id = ${person}
+    order by (r.valid_from <= ${day}) desc, case when r.valid_from <= ${day} then r.effective_at end desc nulls last, r.effective_at, r.entry_id desc
     limit 1), (select rp.region from persons rp where rp.id = ${person}), 'unknown')`;
 
 /** The target group the intake decision of the dossier gave, as it stood on `day` (null: none yet). */
@@ -65,23 +62,21 @@ export const scopeDays = (scope: ReportScope) => ({ from: sql`${scope.from}::dat
 export const CLOSING_ENTRIES = sql`('dossier.closed', 'dossier.exemption-granted', 'dossier.certificate-issued')`;
 
 /**
- * Whether the dossier of entry `j` (with its sign-up `s`) was held by this agency on `day`: the last
- * transfer on or before the day says in which direction it moved; without one, it is held when it
- * began here.
+ * Whether the dossier of milestones `m` was held by this agency on `day`: a dossier never transferred
+ * is held where it began; otherwise the last transfer on or before the day says in which direction
+ * it moved (without one, it is held where it began).
  */
-export const heldOn = (tenantId: string, day: SQL) => sql`coalesce((
+const heldOn = (tenantId: string, day: SQL) => sql`case when not m.transferred then m.began_here else coalesce((
     select t.payload->>'fromAgency' <> ${tenantId} from journal_entries t
-    where t.dossier_id = j.dossier_id and t.entry_type = 'dossier.transferred' and ${belgianDay(sql`t.effective_at`)} <= ${day}
-    order by t.effective_at desc, t.id desc limit 1), s.began_here)`;
+    where t.dossier_id = m.dossier_id and t.entry_type = 'dossier.transferred' and ${belgianDay(sql`t.effective_at`)} <= ${day}
+    order by t.effective_at desc, t.id desc limit 1), m.began_here) end`;
 
 /**
  * Contracts running on `day`: signed on or before it, not ended by a closure, exemption or closing
- * certificate on or before it, and held by this agency that day. One row per dossier (alias j,
- * its sign-up s): a dossier has one contract.
+ * certificate on or before it, and held by this agency that day. One row per dossier (alias m, the
+ * dossier's milestones; m.dossier_id, m.person_id, m.contract_signed_on): a dossier has one contract.
  */
 export const runningContractsOn = (tenantId: string, day: SQL) => sql`
-  from journal_entries j ${signUpOf('j')}
-  where j.entry_type = 'dossier.contract-signed' and (j.payload #>> '{command,signedOn}')::date <= ${day}
-    and not exists (select 1 from journal_entries c where c.dossier_id = j.dossier_id and c.entry_type in ${CLOSING_ENTRIES}
-      and ${belgianDay(sql`c.effective_at`)} <= ${day})
+  from dossier_milestones m
+  where m.contract_signed_on <= ${day} and m.sign_up_entry_id is not null and (m.ended_on is null or m.ended_on > ${day})
     and ${heldOn(tenantId, day)}`;

@@ -21,10 +21,10 @@ const areaOf = (fact: FactRow): RuleArea => (fact.area === 'brussels' ? 'brussel
 const testOf = (fact: FactRow): MoTestResult => ({ date: fact.day, core: fact.core as Score, practical: fact.practical as Score });
 
 /** The MO language of a dossier on `day`: chosen at the intake decision, else the language of the intake (as dossiers.mo_language). */
-const moLanguageAt = (day: SQL) => sql`coalesce(
-    (select g.payload #>> '{command,moLanguage}' from journal_entries g where g.dossier_id = j.dossier_id and g.entry_type = 'dossier.intake-decided'
+const moLanguageAt = (dossier: SQL, day: SQL) => sql`coalesce(
+    (select g.payload #>> '{command,moLanguage}' from journal_entries g where g.dossier_id = ${dossier} and g.entry_type = 'dossier.intake-decided'
       and ${belgianDay(sql`g.effective_at`)} <= ${day} order by g.effective_at desc, g.id desc limit 1),
-    (select g.payload #>> '{command,language}' from journal_entries g where g.dossier_id = j.dossier_id and g.entry_type = 'dossier.intake-recorded'
+    (select g.payload #>> '{command,language}' from journal_entries g where g.dossier_id = ${dossier} and g.entry_type = 'dossier.intake-recorded'
       and ${belgianDay(sql`g.effective_at`)} <= ${day} order by g.effective_at desc, g.id desc limit 1))`;
 
 /**
@@ -38,7 +38,7 @@ const testFacts = (kind: TestKind, opts: { processEvaluation?: boolean } = {}) =
   const { from, to } = scopeDays(scope);
   return sql`select j.id::text as fact_id, j.dossier_id::text as subject_id, j.dossier_id, s.person_id, ${day} as day,
       ${regionAt(sql`s.person_id`, day)} as region, ${temporaryProtectionAt(sql`j.dossier_id`, day)} as temporary_protection, 1 as value,
-      s.area, ${moLanguageAt(day)} as language, j.payload #> '{command,core}' as core, j.payload #> '{command,practical}' as practical,
+      s.area, ${moLanguageAt(sql`j.dossier_id`, day)} as language, j.payload #> '{command,core}' as core, j.payload #> '{command,practical}' as practical,
       concat(j.payload #>> '{command,core,correct}', '/', j.payload #>> '{command,core,total}', ' · ',
         j.payload #>> '{command,practical,correct}', '/', j.payload #>> '{command,practical,total}') as detail
       ${opts.processEvaluation
@@ -171,19 +171,19 @@ const participantsPerCourse: Measure = { subject: 'mo-course', facts: courseFact
  */
 const waitingFacts = (scope: ReportScope) => {
   const day = sql`${scope.referenceDate ?? scope.to}::date`;
-  return sql`select j.dossier_id::text as fact_id, j.dossier_id::text as subject_id, j.dossier_id, s.person_id,
-      (j.payload #>> '{command,signedOn}')::date as day, ${regionAt(sql`s.person_id`, day)} as region,
-      ${temporaryProtectionAt(sql`j.dossier_id`, day)} as temporary_protection, 1 as value, s.area, ${moLanguageAt(day)} as language,
+  return sql`select m.dossier_id::text as fact_id, m.dossier_id::text as subject_id, m.dossier_id, m.person_id,
+      m.contract_signed_on as day, ${regionAt(sql`m.person_id`, day)} as region,
+      ${temporaryProtectionAt(sql`m.dossier_id`, day)} as temporary_protection, 1 as value, m.area, ${moLanguageAt(sql`m.dossier_id`, day)} as language,
       case when exists (select 1 from mo_enrolments e join mo_courses c on c.id = e.course_id
-          where e.dossier_id = j.dossier_id and e.enrolled_on <= ${day} and c.starts_on > ${day} and c.status <> 'cancelled'
+          where e.dossier_id = m.dossier_id and e.enrolled_on <= ${day} and c.starts_on > ${day} and c.status <> 'cancelled'
             and not (e.status = 'dropped-out' and e.ended_on <= ${day}))
         then 'enrolled' else 'not-enrolled' end as enrolment,
-      (select coalesce(jsonb_agg(t.payload->'command'), '[]'::jsonb) from journal_entries t where t.dossier_id = j.dossier_id
+      (select coalesce(jsonb_agg(t.payload->'command'), '[]'::jsonb) from journal_entries t where t.dossier_id = m.dossier_id
           and t.entry_type = 'dossier.mo-test-recorded' and (t.payload #>> '{command,date}')::date <= ${day}) as tests,
-      j.payload #>> '{command,signedOn}' as detail
+      to_char(m.contract_signed_on, 'YYYY-MM-DD') as detail
     ${runningContractsOn(scope.tenantId, day)}
       and not exists (select 1 from mo_enrolments e join mo_courses c on c.id = e.course_id
-        where e.person_id = s.person_id and c.starts_on <= ${day} and c.status <> 'cancelled' and ${startedCourse})`;
+        where e.person_id = m.person_id and c.starts_on <= ${day} and c.status <> 'cancelled' and ${startedCourse})`;
 };
 
 /** Whether a recorded MO test (exemption or standard) took away the need for a course. */

@@ -20,8 +20,6 @@ import {
   temporaryProtectionAt,
 } from '../reporting.queries';
 
-/** A date in the entry's command (a code constant, so written into the SQL text). */
-const commandDate = (field: 'date' | 'signedOn') => sql.raw(`(j.payload #>> '{command,${field}}')::date`);
 const effectiveDay = belgianDay(sql`j.effective_at`);
 
 /**
@@ -40,20 +38,22 @@ const journalFacts = (type: string, opts: { day?: SQL; where?: SQL; detail: SQL 
 };
 
 /**
- * The first time a person did something (signed up, signed a contract): the entry of `type` that
- * comes first for the person over all time (copies from other agencies included, so a person who
- * signed up at Atlas first is not a first sign-up at AgII), counted only where this agency recorded it.
+ * The first time a person did something (signed up, signed a contract): over all time, the
+ * milestone that comes first for the person by its date (copies from other agencies included, so a
+ * person who signed up at Atlas first is not a first sign-up at AgII), counted only where this
+ * agency recorded it. `milestone` names the dossier_milestones columns of the fact.
  */
-const firstFacts = (type: string, day: SQL, extra: (scope: ReportScope) => SQL) => (scope: ReportScope) => {
+const firstFacts = (milestone: { day: string; entry: string; own: string }, extra: (scope: ReportScope) => SQL) => (scope: ReportScope) => {
   const { from, to } = scopeDays(scope);
+  const [day, entry, own] = [milestone.day, milestone.entry, milestone.own].map((c) => sql.raw(`m.${c}`));
   return sql`select f.fact_id, f.subject_id, f.dossier_id, f.person_id, f.day, ${regionAt(sql`f.person_id`, sql`f.day`)} as region,
       ${temporaryProtectionAt(sql`f.dossier_id`, sql`f.day`)} as temporary_protection, 1 as value, f.detail, ${extra(scope)}
     from (
-      select j.id::text as fact_id, j.dossier_id::text as subject_id, j.dossier_id, s.person_id, ${day} as day, j.payload,
-        ${ownEntry('j')} as own, to_char(${day}, 'YYYY-MM-DD') as detail,
-        row_number() over (partition by s.person_id order by ${day}, j.id) as nth
-      from journal_entries j ${signUpOf('j')}
-      where j.entry_type = ${type}
+      select ${entry}::text as fact_id, m.dossier_id::text as subject_id, m.dossier_id, m.person_id, ${day} as day, m.contract_obligated,
+        ${own} as own, to_char(${day}, 'YYYY-MM-DD') as detail,
+        row_number() over (partition by m.person_id order by ${day}, ${entry}) as nth
+      from dossier_milestones m
+      where ${entry} is not null and m.sign_up_entry_id is not null
     ) f
     where f.own and f.nth = 1 and f.day between ${from} and ${to}`;
 };
@@ -61,13 +61,13 @@ const firstFacts = (type: string, day: SQL, extra: (scope: ReportScope) => SQL) 
 /** First sign-ups (eerste aanmeldingen): dated by the sign-up date; target group as decided by the end of the period. */
 const firstSignUps: Measure = {
   subject: 'dossier',
-  facts: firstFacts('dossier.signed-up', commandDate('date'), (scope) => sql`${targetColumn(targetGroupAt(sql`f.dossier_id`, sql`${scope.to}::date`))} as target`),
+  facts: firstFacts({ day: 'signed_up_on', entry: 'sign_up_entry_id', own: 'began_here' }, (scope) => sql`${targetColumn(targetGroupAt(sql`f.dossier_id`, sql`${scope.to}::date`))} as target`),
 };
 
 /** First contracts (eerste inburgeringscontracten): dated by the signature date; target group as signed. */
 const firstContracts: Measure = {
   subject: 'dossier',
-  facts: firstFacts('dossier.contract-signed', commandDate('signedOn'), () => sql`case when (f.payload->>'obligated')::boolean then 'plicht' else 'recht' end as target`),
+  facts: firstFacts({ day: 'contract_signed_on', entry: 'contract_entry_id', own: 'contract_own' }, () => sql`case when f.contract_obligated then 'plicht' else 'recht' end as target`),
 };
 
 /** Contracts running on the reference date (lopende contracten op peildatum), by the target group on that date. */
@@ -75,9 +75,9 @@ const runningContracts: Measure = {
   subject: 'dossier',
   facts: (scope) => {
     const day = sql`${scope.referenceDate ?? scope.to}::date`;
-    return sql`select j.dossier_id::text as fact_id, j.dossier_id::text as subject_id, j.dossier_id, s.person_id, ${day} as day,
-        ${regionAt(sql`s.person_id`, day)} as region, ${temporaryProtectionAt(sql`j.dossier_id`, day)} as temporary_protection,
-        ${targetColumn(targetGroupAt(sql`j.dossier_id`, day))} as target, 1 as value, j.payload #>> '{command,signedOn}' as detail
+    return sql`select m.dossier_id::text as fact_id, m.dossier_id::text as subject_id, m.dossier_id, m.person_id, ${day} as day,
+        ${regionAt(sql`m.person_id`, day)} as region, ${temporaryProtectionAt(sql`m.dossier_id`, day)} as temporary_protection,
+        ${targetColumn(targetGroupAt(sql`m.dossier_id`, day))} as target, 1 as value, to_char(m.contract_signed_on, 'YYYY-MM-DD') as detail
       ${runningContractsOn(scope.tenantId, day)}`;
   },
 };
