@@ -9,6 +9,7 @@
  *       contracts by region, running contracts by region and target group on the reference date),
  *       run as the owner without the platform around it; target: each table within 2 × its
  *       hand-written query. The figures of both must agree, or the bench fails;
+ *   (3) the dashboards, the data-quality view and every KPI trend (36 months, ten years), timed;
  *   memory of the process (server and client) throughout.
  *
  *   BENCH_SUITE=reports npm run bench        (or: npx tsx bench/reports.ts)
@@ -31,11 +32,11 @@
  */
 import { env } from 'node:process';
 import { generateDemoPopulation } from '../server/src/modules/reporting/demo/population';
+import { DEMO_USERS } from '../server/src/modules/reporting/demo/staff';
 import { type Database } from '../server/src/platform/db/database';
 import { numberEnv } from './env';
 import {
   api,
-  createUserAndSignIn,
   expectStatus,
   isMain,
   machineNote,
@@ -44,6 +45,7 @@ import {
   percentile,
   runDirectly,
   runSuite,
+  signIn,
   startBenchServer,
   suiteSection,
   type BenchKind,
@@ -55,7 +57,7 @@ import {
 const DB_NAME = 'kruispunt_bench_reports';
 const AGII = '00000000-0000-4000-8000-000000000001';
 const ADMIN = { email: 'bench-admin@agii.test', password: 'bench admin password, long enough' };
-const MANAGER = { email: 'bench-reports-manager@agii.test', password: 'bench manager password, long enough' };
+const DEMO_PASSWORD = 'bench demo password, long enough';
 const TEN_SECONDS = 10_000;
 
 interface CatalogueItem {
@@ -91,36 +93,80 @@ async function fullYearlySet(url: string, token: string, year: number, reference
   return { ms: performance.now() - started, times, unavailable: catalogue.items.length - available.length };
 }
 
+/**
+ * (3) What a manager opens besides the tables: the dashboards (this year), the data-quality view,
+ * and every KPI's trend as the web app first shows it (36 months by month) and over ten years.
+ */
+async function dashboardsAndTrends(url: string, token: string, year: number) {
+  const today = new Date().toISOString().slice(0, 10);
+  const month = today.slice(0, 7);
+  const monthsBack = (n: number) => {
+    const d = new Date(`${month}-01T00:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() - n);
+    return d.toISOString().slice(0, 7);
+  };
+  const kpis = expectStatus(await api(url, 'GET', '/api/v1/kpis', { token }), 200, 'kpis') as { items: Array<{ id: string }> };
+  const views: Array<[string, string]> = [
+    ['MO dashboard', `/api/v1/dashboards/mo?from=${today.slice(0, 4)}-01-01&to=${today.slice(0, 4)}-12-31`],
+    ['regional dashboard', `/api/v1/dashboards/regions?year=${year}`],
+    ['interpreting dashboard', `/api/v1/dashboards/interpreting?year=${year}`],
+    ['data quality', `/api/v1/data-quality?year=${year}`],
+    ...kpis.items.flatMap((k): Array<[string, string]> => [
+      [`trend ${k.id}, 36 months`, `/api/v1/kpis/${k.id}/trend?from=${monthsBack(35)}&to=${month}&grain=month`],
+      [`trend ${k.id}, 10 years`, `/api/v1/kpis/${k.id}/trend?from=${Number(month.slice(0, 4)) - 9}-01&to=${month}&grain=year`],
+    ]),
+  ];
+  const times: Array<{ id: string; ms: number }> = [];
+  for (const [id, path] of views) {
+    const r = await api(url, 'GET', path, { token });
+    expectStatus(r, 200, id);
+    times.push({ id, ms: r.ms });
+  }
+  return times;
+}
+
 // ---------------------------------------------------------------------------------------------
 // (2) Hand-written SQL for three tables: what a DBA would write for the same figures, as the owner.
 
-/** The person's region on a day, as the person's own journal has it (else their current region). */
-const REGION_AT = (person: string, day: string) => `coalesce((select r.payload #>> '{new,region}' from journal_entries r
-    where r.dossier_id = ${person} and r.entry_type in ('person.registered', 'person.changed') and r.payload->'new'->'region' is not null
+/**
+ * The person's region on a day, as the person's own journal has it: the last registration or
+ * address change on or before the day (an address outside the areas is 'unknown'), else their
+ * current region.
+ */
+const REGION_AT = (person: string, day: string) => `coalesce((select coalesce(r.payload #>> '{new,region}', 'unknown') from journal_entries r
+    where r.tenant_id = $1 and r.dossier_id = ${person} and r.entry_type in ('person.registered', 'person.changed') and r.payload->'new'->'region' is not null
       and (r.effective_at at time zone 'Europe/Brussels')::date <= ${day}
     order by r.effective_at desc, r.id desc limit 1), (select p.region from persons p where p.id = ${person}), 'unknown')`;
 
 const FIRST_BY_REGION = (entryType: string, dayField: string) => `
   with facts as (
-    select (s.payload->>'personId')::uuid as person_id, (j.payload #>> '{command,${dayField}}')::date as day,
+    select (s.payload->>'personId')::uuid as person_id, (j.payload #>> '{command,${dayField}}')::date as day, j.payload->'copiedFromAgency' is null as own,
       row_number() over (partition by s.payload->>'personId' order by (j.payload #>> '{command,${dayField}}')::date, j.id) as nth
     from journal_entries j
-    join journal_entries s on s.dossier_id = j.dossier_id and s.entry_type = 'dossier.signed-up'
-    where j.tenant_id = $1 and j.entry_type = '${entryType}' and j.payload->'copiedFromAgency' is null)
+    join journal_entries s on s.tenant_id = j.tenant_id and s.dossier_id = j.dossier_id and s.entry_type = 'dossier.signed-up'
+    where j.tenant_id = $1 and j.entry_type = '${entryType}')
   select ${REGION_AT('f.person_id', 'f.day')} as region, count(*)::int as n
-  from facts f where f.nth = 1 and f.day between $2::date and $3::date group by 1`;
+  from facts f where f.own and f.nth = 1 and f.day between $2::date and $3::date group by 1`;
 
+/**
+ * Contracts signed on or before the day, not ended by then (closure, exemption, a closing
+ * certificate), in a dossier this agency held that day (the last transfer says where it went;
+ * without one, where it began), by region and the target group decided by then.
+ */
 const RUNNING_BY_REGION_AND_TARGET = `
   select ${REGION_AT("(s.payload->>'personId')::uuid", '$2::date')} as region,
-    coalesce((select case when g.payload #>> '{command,targetGroup}' = 'obligated' then 'plicht' else 'recht' end from journal_entries g
-      where g.dossier_id = j.dossier_id and g.entry_type = 'dossier.intake-decided' and (g.effective_at at time zone 'Europe/Brussels')::date <= $2::date
+    coalesce((select case when g.payload #>> '{command,targetGroup}' = 'verplicht' then 'plicht' when g.payload #>> '{command,targetGroup}' in ('rechthebbend', 'tijdelijke-bescherming') then 'recht' end from journal_entries g
+      where g.tenant_id = $1 and g.dossier_id = j.dossier_id and g.entry_type = 'dossier.intake-decided' and (g.effective_at at time zone 'Europe/Brussels')::date <= $2::date
       order by g.effective_at desc, g.id desc limit 1), 'onbekend') as target,
     count(*)::int as n
   from journal_entries j
-  join journal_entries s on s.dossier_id = j.dossier_id and s.entry_type = 'dossier.signed-up'
+  join journal_entries s on s.tenant_id = j.tenant_id and s.dossier_id = j.dossier_id and s.entry_type = 'dossier.signed-up'
   where j.tenant_id = $1 and j.entry_type = 'dossier.contract-signed' and (j.payload #>> '{command,signedOn}')::date <= $2::date
-    and not exists (select 1 from journal_entries c where c.dossier_id = j.dossier_id
-      and c.entry_type in ('dossier.closed', 'dossier.transferred') and (c.effective_at at time zone 'Europe/Brussels')::date <= $2::date)
+    and not exists (select 1 from journal_entries c where c.tenant_id = $1 and c.dossier_id = j.dossier_id
+      and c.entry_type in ('dossier.closed', 'dossier.exemption-granted', 'dossier.certificate-issued') and (c.effective_at at time zone 'Europe/Brussels')::date <= $2::date)
+    and coalesce((select t.payload->>'fromAgency' <> $1::text from journal_entries t
+      where t.tenant_id = $1 and t.dossier_id = j.dossier_id and t.entry_type = 'dossier.transferred' and (t.effective_at at time zone 'Europe/Brussels')::date <= $2::date
+      order by t.effective_at desc, t.id desc limit 1), s.payload->'copiedFromAgency' is null)
   group by 1, 2`;
 
 interface Comparison {
@@ -207,7 +253,7 @@ export async function runReportsBench(options: SuiteRunOptions): Promise<string>
   let generation = 'reused the kept database';
   if (!reuse) {
     const generated = await measureResources(
-      () => generateDemoPopulation(db, { scale, years, seed: numberEnv('BENCH_SEED', 20240601), password: 'bench demo password, long enough', log: (m) => log(`  ${m}`) }),
+      () => generateDemoPopulation(db, { scale, years, seed: numberEnv('BENCH_SEED', 20240601), password: DEMO_PASSWORD, log: (m) => log(`  ${m}`) }),
       { postgresCpu: !pgl },
     );
     const rows = Object.values(generated.value.rows).reduce((a, b) => a + b, 0);
@@ -216,13 +262,17 @@ export async function runReportsBench(options: SuiteRunOptions): Promise<string>
     log(`  ${generation}`);
   }
   const { kp, url } = await startBenchServer(db, kind, ADMIN, options.onCleanup);
-  const token = await createUserAndSignIn(url, ADMIN, { ...MANAGER, displayName: 'Bench manager', organisationId: AGII, roles: ['manager'] }, 'create manager');
+  // The demo population brings its own users (so the server seeds no administrator): the manager signs in as the demo manager.
+  const token = await signIn(url, { email: DEMO_USERS.manager.email, password: DEMO_PASSWORD });
 
   // Warm-up: the catalogue and one table (plans, connections).
   await fullYearlySet(url, token, year - 1, referenceDate).catch(() => undefined);
   const set = await measureResources(() => fullYearlySet(url, token, year, referenceDate), { postgresCpu: !pgl });
   const slowest = [...set.value.times].sort((a, b) => b.ms - a.ms).slice(0, 5);
   log(`  (1) full yearly set: ${set.value.times.length} tables in ${(set.value.ms / 1000).toFixed(2)} s; slowest ${slowest.map((s) => `${s.id} ${s.ms.toFixed(0)} ms`).join(', ')}`);
+
+  const views = await measureResources(() => dashboardsAndTrends(url, token, year), { postgresCpu: !pgl });
+  for (const v of views.value) log(`  (3) ${v.id}: ${v.ms.toFixed(0)} ms`);
 
   const comparisons: string[] = [];
   let allWithin = true;
@@ -244,6 +294,7 @@ export async function runReportsBench(options: SuiteRunOptions): Promise<string>
     ...set.value.times.map((t) => `| ${t.id} | ${t.ms.toFixed(0)} |`),
     `| **all ${set.value.times.length}** | **${set.value.ms.toFixed(0)}** |`,
   ].join('\n');
+  const viewTable = ['| Dashboard or trend | ms |', '|---|---|', ...views.value.map((v) => `| ${v.id} | ${v.ms.toFixed(0)} |`)].join('\n');
   const verdict = [
     'Targets (PostgreSQL, Flanders scale):',
     `- (1) the full yearly set under 10 s: ${(set.value.ms / 1000).toFixed(2)} s → **${set.value.ms < TEN_SECONDS ? 'MET' : 'NOT MET'}**${pgl ? ' (measured on PGlite at a small scale; the target is for PostgreSQL)' : ''}`,
@@ -257,7 +308,8 @@ export async function runReportsBench(options: SuiteRunOptions): Promise<string>
     `- (2) median of ${runs} runs each; the hand-written SQL runs as the owner with no HTTP, transaction, RLS or audit around it.`,
   ];
   if (!allAgree) throw new Error(`the report and the hand-written SQL disagree:\n${comparisons.join('\n')}`);
-  return suiteSection(`Reports (${kind})`, table, verdict, notes);
+  notes.push(`- (3) the dashboards, the data-quality view and each KPI trend once, in the order listed; peak RSS ${views.peakRssMb.toFixed(0)} MB.`);
+  return suiteSection(`Reports (${kind})`, `${table}\n\n${viewTable}`, verdict, notes);
 }
 
 /** Entry point for run.ts (BENCH_SUITE) and for running this file directly. */

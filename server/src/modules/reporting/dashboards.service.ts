@@ -50,7 +50,7 @@ export async function moDashboard(deps: ReportingDeps, ctx: ActorContext, query:
           coalesce(sum((select count(*) from mo_enrolments e where e.course_id = c.id and not (e.status = 'dropped-out' and e.ended_on < c.starts_on))), 0)::int as participants
         from mo_courses c where c.status <> 'cancelled' and c.starts_on between ${query.from}::date and ${query.to}::date group by 1 order by 1`,
     ),
-    tests: await loadFacts(tx, ORIENTATION_MEASURES.standardTests, period),
+    tests: await loadFacts(tx, ORIENTATION_MEASURES.standardTestsByLanguage, period),
   }));
   await auditFigures(deps, ctx, 'read', `dashboard mo from=${query.from} to=${query.to}`);
   const waiting = [...groupBy(value.waiting, (f) => `${f.language ?? 'unknown'}|${f.region}`)].map(([key, facts]) => {

@@ -31,14 +31,15 @@ const moLanguageAt = (dossier: SQL, day: SQL) => sql`coalesce(
  * MO tests of `kind` recorded in the period (dossier.mo-test-recorded), dated by the test date and
  * counted in the region of the person on that day: the requesting region (aanvrager), wherever
  * the test centre was. `processEvaluation` brings the teacher's evaluation as recorded by the end
- * of the period, for the MO decision.
+ * of the period, for the MO decision; `language` the dossier's MO language that day (two journal
+ * probes per test, so only where a view splits by language).
  */
-const testFacts = (kind: TestKind, opts: { processEvaluation?: boolean } = {}) => (scope: ReportScope) => {
+const testFacts = (kind: TestKind, opts: { processEvaluation?: boolean; language?: boolean } = {}) => (scope: ReportScope) => {
   const day = sql`(j.payload #>> '{command,date}')::date`;
   const { from, to } = scopeDays(scope);
   return sql`select j.id::text as fact_id, j.dossier_id::text as subject_id, j.dossier_id, s.person_id, ${day} as day,
       ${regionAt(sql`s.person_id`, day)} as region, ${temporaryProtectionAt(sql`j.dossier_id`, day)} as temporary_protection, 1 as value,
-      s.area, ${moLanguageAt(sql`j.dossier_id`, day)} as language, j.payload #> '{command,core}' as core, j.payload #> '{command,practical}' as practical,
+      s.area, ${opts.language ? moLanguageAt(sql`j.dossier_id`, day) : sql`null::text`} as language, j.payload #> '{command,core}' as core, j.payload #> '{command,practical}' as practical,
       concat(j.payload #>> '{command,core,correct}', '/', j.payload #>> '{command,core,total}', ' · ',
         j.payload #>> '{command,practical,correct}', '/', j.payload #>> '{command,practical,total}') as detail
       ${opts.processEvaluation
@@ -106,6 +107,9 @@ const standardTests: Measure = {
       return outcome === 'not-a-standard-test' ? [] : [{ ...f, result: outcome === 'failed' ? 'failed' : 'passed' }];
     }),
 };
+
+/** The same tests with the MO language of each dossier on the test day (the MO dashboard's pass rates per language). */
+const standardTestsByLanguage: Measure = { ...standardTests, facts: testFacts('test', { language: true }) };
 
 /**
  * Persons with an MO decision (besluit MO) in a year: each person's last decided standard test of
@@ -254,4 +258,4 @@ export const ORIENTATION_REPORTS: readonly ReportDefinition[] = [
 ];
 
 /** Measures the dashboards and KPIs reuse. */
-export const ORIENTATION_MEASURES = { firstStarters, standardTests, moWaiting, moWaitingOverSixMonths };
+export const ORIENTATION_MEASURES = { firstStarters, standardTestsByLanguage, moWaiting, moWaitingOverSixMonths };
