@@ -26,7 +26,7 @@ export const KPIS: readonly Kpi[] = [
   { id: 'first-contracts', source: 'RPT-B12', unit: 'count', kind: 'flow', measure: TRAJECTORY_MEASURES.firstContracts },
   { id: 'running-contracts', source: 'RPT-B15', unit: 'count', kind: 'stock', measure: TRAJECTORY_MEASURES.runningContracts },
   // "De symbolische drempel": fewer than 1,000 people waiting more than six months [001].
-  { id: 'mo-waiting-over-six-months', source: 'RPT-K01', unit: 'count', target: 1000, kind: 'stock', measure: ORIENTATION_MEASURES.moWaitingOverSixMonths },
+  { id: 'mo-waiting-over-six-months', source: 'RPT-K01', unit: 'count', target: 1000, kind: 'stock', measure: ORIENTATION_MEASURES.moWaitingOverSixMonthsInAll },
   { id: 'mo-starters', source: 'RPT-B25', unit: 'count', kind: 'flow', measure: ORIENTATION_MEASURES.firstStarters },
   { id: 'certificates', source: 'RPT-B38', unit: 'count', kind: 'flow', measure: TRAJECTORY_MEASURES.civicIntegrationCertificates },
   { id: 'nt2-persons', source: 'RPT-B41', unit: 'count', kind: 'flow', measure: DUTCH_MEASURES.nt2Persons },

@@ -91,8 +91,7 @@ export type ComputedColumn =
 
 /** A relation the published table holds by definition, checked on every cell of a column. */
 export interface Identity {
-  name: string;
-  /** Row `row` equals the sum of rows `sum` in every column. */
+  /** Row `row` equals the sum of rows `sum` in every column; it is named by the rows' labels. */
   row: string;
   sum: readonly string[];
 }

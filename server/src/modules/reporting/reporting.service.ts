@@ -86,6 +86,12 @@ function tableOf(def: ReportDefinition, scope: ReportScope, locale: ServerLocale
       rowOrder: def.rows.order,
       columnOrder: def.columns.order,
       identities: def.identities,
+      identityDetail: ({ broken, missingRow }) =>
+        missingRow
+          ? translate(locale, 'report.identity.missing-row', { row: def.rows.label(missingRow, locale) })
+          : broken.length
+            ? translate(locale, 'report.identity.broken', { columns: broken.join(', ') })
+            : translate(locale, 'report.identity.holds'),
       labelOf: { row: (key) => def.rows.label(key, locale), column: (key) => def.columns.label(key, locale) },
     },
     cells,

@@ -49,7 +49,7 @@ type Table = {
   columns: Array<{ key: string; kind: string }>;
   rows: Array<{ key: string; cells: Record<string, number>; total: number | null }>;
   totals: { cells: Record<string, number>; total: number | null } | null;
-  identities: Array<{ name: string; holds: boolean }>;
+  identities: Array<{ name: string; holds: boolean; detail: string }>;
   database: string;
 };
 
@@ -421,6 +421,9 @@ describe('dashboards, KPI trends and data quality', () => {
     expect(await trend('running-contracts', 'from=2022-01&to=2023-12&grain=year')).toEqual([{ period: '2022', value: 2 }, { period: '2023', value: 6 }]);
     // Over six months without MO: D5 on 2022-12-31 (contract 2022-06-01), D9 on 2023-12-31 (contract 2023-01-15).
     expect(await trend('mo-waiting-over-six-months', 'from=2022-01&to=2023-12&grain=year')).toEqual([{ period: '2022', value: 1 }, { period: '2023', value: 1 }]);
+    // By month, as K01 counts it on each month end: D9 passes six months on 2023-07-15 (not yet on 30 June); D5 was exempted on 1 June.
+    expect((await trend('mo-waiting-over-six-months', 'from=2023-06&to=2023-08')).map((p: { value: number }) => p.value)).toEqual([0, 1, 1]);
+    expect(figures(await report('K01', 'referenceDate=2023-07-31'))).toEqual({ 'WV/not-enrolled': 1, 'total/not-enrolled': 1 });
     expect((await manager.request('GET', '/api/v1/kpis/nope/trend?from=2023-01&to=2023-02')).statusCode).toBe(404);
   });
 
@@ -451,6 +454,8 @@ describe('interpreting (figure 49)', () => {
     expect(table.totals).toBeNull();
     expect(table.rows.find((r) => r.key === 'requests')).toMatchObject({ cells: { phone: 2 }, total: 2 });
     expect(table.identities.map((i) => i.holds)).toEqual([true, true, true]);
+    // Named by the published rows, in the manager's language (nl).
+    expect(table.identities[0]).toMatchObject({ name: 'Vraag = Beantwoord + Niet beantwoord + In behandeling', detail: 'Klopt in elke kolom.' });
     const behind = (await drill('B49', 'year=2026&row=requests&column=phone')).json();
     expect(behind).toMatchObject({ total: 2 });
     expect(behind.items.map((i: { subjectType: string }) => i.subjectType)).toEqual(['interpreting-request', 'interpreting-request']);

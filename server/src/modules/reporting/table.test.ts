@@ -9,6 +9,7 @@ const spec = (extra: Partial<TableSpec> = {}): TableSpec => ({
   totals: { rows: true, columns: true },
   aggregate: 'sum',
   labelOf: { row: (k) => `row ${k}`, column: (k) => `column ${k}` },
+  identityDetail: ({ broken, missingRow }) => (missingRow ? `missing ${missingRow}` : broken.length ? `broken: ${broken.join(', ')}` : 'holds'),
   ...extra,
 });
 const cell = (row: string, column: string, sum: number, n = sum) => ({ row, column, sum, n });
@@ -85,13 +86,14 @@ describe('table assembly: zeros, totals and shares are computed, never typed', (
         rows: [{ key: 'requests', label: 'r' }, { key: 'answered', label: 'a' }, { key: 'not-answered', label: 'n' }],
         columns: [{ key: 'phone', label: 'phone' }, { key: 'video', label: 'video' }],
         totals: { rows: true, columns: false },
-        identities: [{ name: 'requests = answered + not answered', row: 'requests', sum: ['answered', 'not-answered'] }],
+        identities: [{ row: 'requests', sum: ['answered', 'not-answered'] }],
       }),
       // phone: 5 = 3 + 2 holds; video: 4 ≠ 1 + 1 breaks.
       [cell('requests', 'phone', 5), cell('answered', 'phone', 3), cell('not-answered', 'phone', 2), cell('requests', 'video', 4), cell('answered', 'video', 1), cell('not-answered', 'video', 1)],
     );
     expect(t.totals).toBeNull();
-    expect(t.identities).toEqual([{ name: 'requests = answered + not answered', holds: false, detail: 'broken in video' }]);
-    expect(checkIdentity(t, { name: 'x', row: 'answered', sum: ['nope'] }).holds).toBe(false);
+    // Named by the rows' labels; the detail names the columns where it breaks, by their labels.
+    expect(t.identities).toEqual([{ name: 'r = a + n', holds: false, detail: 'broken: video' }]);
+    expect(checkIdentity(t, { row: 'answered', sum: ['nope'] })).toEqual({ holds: false, broken: [], missingRow: 'nope' });
   });
 });

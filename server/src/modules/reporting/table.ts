@@ -45,6 +45,8 @@ export interface TableSpec {
   rowOrder?: 'published' | 'total-desc' | 'label' | undefined;
   columnOrder?: 'published' | 'total-desc' | 'label' | undefined;
   identities?: readonly Identity[] | undefined;
+  /** Says how an identity fared: holds, broken in these columns (labels), or a row is missing. */
+  identityDetail: (result: { broken: readonly string[]; missingRow: string | null }) => string;
   /** Label of a value found in the data only. */
   labelOf: { row(key: string): string; column(key: string): string };
 }
@@ -125,19 +127,31 @@ export function assembleTable(spec: TableSpec, cells: readonly CellCount[]): Ass
     ...(spec.computed ?? []).map((c) => ({ key: c.key, label: c.label, kind: c.kind })),
   ];
   const table: AssembledTable = { columns, rows: tableRows, totals: totals ? { cells: totals.cells, total: totals.total } : null, identities: [] };
-  table.identities = (spec.identities ?? []).map((identity) => checkIdentity(table, identity));
+  table.identities = (spec.identities ?? []).map((identity) => describeIdentity(table, identity, spec.identityDetail));
   return table;
 }
 
-/** Whether row `identity.row` equals the sum of rows `identity.sum` in every counted and summed column. */
-export function checkIdentity(table: Pick<AssembledTable, 'columns' | 'rows'>, identity: Identity): { name: string; holds: boolean; detail: string } {
+/** Whether row `identity.row` equals the sum of rows `identity.sum` in every counted and summed column; the keys of the columns where not. */
+export function checkIdentity(table: Pick<AssembledTable, 'columns' | 'rows'>, identity: Identity): { holds: boolean; broken: string[]; missingRow: string | null } {
   const byKey = new Map(table.rows.map((r) => [r.key, r]));
   const target = byKey.get(identity.row);
   const parts = identity.sum.map((k) => byKey.get(k));
-  if (!target || parts.some((p) => !p)) return { name: identity.name, holds: false, detail: `missing row ${[identity.row, ...identity.sum].find((k) => !byKey.has(k))}` };
+  if (!target || parts.some((p) => !p)) return { holds: false, broken: [], missingRow: [identity.row, ...identity.sum].find((k) => !byKey.has(k)) ?? null };
   const broken = table.columns
     .filter((c) => c.kind !== 'share')
     .filter((c) => (target.cells[c.key] ?? 0) !== parts.reduce((s, p) => s + (p!.cells[c.key] ?? 0), 0))
     .map((c) => c.key);
-  return { name: identity.name, holds: broken.length === 0, detail: broken.length ? `broken in ${broken.join(', ')}` : 'holds in every column' };
+  return { holds: broken.length === 0, broken, missingRow: null };
+}
+
+/** An identity as the table shows it: named by the rows' labels, with how it fared in words. */
+function describeIdentity(table: Pick<AssembledTable, 'columns' | 'rows'>, identity: Identity, detail: TableSpec['identityDetail']) {
+  const label = (key: string) => table.rows.find((r) => r.key === key)?.label ?? key;
+  const result = checkIdentity(table, identity);
+  const columnLabel = (key: string) => table.columns.find((c) => c.key === key)?.label ?? key;
+  return {
+    name: `${label(identity.row)} = ${identity.sum.map(label).join(' + ')}`,
+    holds: result.holds,
+    detail: detail({ broken: result.broken.map(columnLabel), missingRow: result.missingRow }),
+  };
 }

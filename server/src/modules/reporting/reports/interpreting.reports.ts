@@ -74,9 +74,9 @@ export const INTERPRETING_REPORTS: readonly ReportDefinition[] = [
     // The rows nest (answered = completed + not completed), so a column total would count requests twice.
     totals: { rows: true, columns: false },
     identities: [
-      { name: 'requests = answered + not answered + in progress', row: 'requests', sum: ['answered', 'not-answered', 'in-progress'] },
-      { name: 'answered = completed + not completed', row: 'answered', sum: ['completed', 'not-completed'] },
-      { name: 'not answered = interpreter or language unavailable + other reason', row: 'not-answered', sum: ['unavailable', 'other-reason'] },
+      { row: 'requests', sum: ['answered', 'not-answered', 'in-progress'] },
+      { row: 'answered', sum: ['completed', 'not-completed'] },
+      { row: 'not-answered', sum: ['unavailable', 'other-reason'] },
     ],
     measure: figure49,
     cells: figure49Cells,

@@ -168,24 +168,36 @@ const interpreterCourseStarters: Measure = { subject: 'dossier', facts: starterF
 const firstStarters: Measure = { subject: 'dossier', facts: starterFacts({ first: true }) };
 const participantsPerCourse: Measure = { subject: 'mo-course', facts: courseFacts({ participants: true }), aggregate: 'average' };
 
+/** The shortest MO start target of any rule set (R-20): a contract signed more recently cannot be past its target yet. */
+const SHORTEST_START_TARGET_MONTHS = Math.min(...FLANDERS_RULE_SETS.map((r) => r.followUp.moStartTargetMonths));
+
 /**
  * Waiting for MO on the reference date (RPT-K01): a contract running that day whose person has not
  * started an MO course by then, dated by the contract (the wait counts from it, R-20). Enrolled:
  * in a course that starts later. The MO tests recorded by then come along for `refine`.
+ * `pastShortestTarget` leaves out contracts too recent to be past any rule set's target (a superset
+ * of those past their own, which `refine` decides); `breakdowns: false` leaves out the region,
+ * language, temporary protection and enrolment (four look-ups per fact) for a count of the agency
+ * as a whole, such as a KPI trend that takes the stock at every month end.
  */
-const waitingFacts = (scope: ReportScope) => {
+const waitingFacts = (opts: { pastShortestTarget?: boolean; breakdowns?: boolean } = {}) => (scope: ReportScope) => {
   const day = sql`${scope.referenceDate ?? scope.to}::date`;
+  const breakdowns = opts.breakdowns ?? true;
   return sql`select m.dossier_id::text as fact_id, m.dossier_id::text as subject_id, m.dossier_id, m.person_id,
-      m.contract_signed_on as day, ${regionAt(sql`m.person_id`, day)} as region,
-      ${temporaryProtectionAt(sql`m.dossier_id`, day)} as temporary_protection, 1 as value, m.area, ${moLanguageAt(sql`m.dossier_id`, day)} as language,
-      case when exists (select 1 from mo_enrolments e join mo_courses c on c.id = e.course_id
-          where e.dossier_id = m.dossier_id and e.enrolled_on <= ${day} and c.starts_on > ${day} and c.status <> 'cancelled'
-            and not (e.status = 'dropped-out' and e.ended_on <= ${day}))
-        then 'enrolled' else 'not-enrolled' end as enrolment,
+      m.contract_signed_on as day, ${breakdowns ? regionAt(sql`m.person_id`, day) : sql`'unknown'`} as region,
+      ${breakdowns ? temporaryProtectionAt(sql`m.dossier_id`, day) : sql`false`} as temporary_protection, 1 as value, m.area,
+      ${breakdowns ? moLanguageAt(sql`m.dossier_id`, day) : sql`null::text`} as language,
+      ${breakdowns
+        ? sql`case when exists (select 1 from mo_enrolments e join mo_courses c on c.id = e.course_id
+            where e.dossier_id = m.dossier_id and e.enrolled_on <= ${day} and c.starts_on > ${day} and c.status <> 'cancelled'
+              and not (e.status = 'dropped-out' and e.ended_on <= ${day}))
+          then 'enrolled' else 'not-enrolled' end`
+        : sql`null::text`} as enrolment,
       (select coalesce(jsonb_agg(t.payload->'command'), '[]'::jsonb) from journal_entries t where t.dossier_id = m.dossier_id
           and t.entry_type = 'dossier.mo-test-recorded' and (t.payload #>> '{command,date}')::date <= ${day}) as tests,
       to_char(m.contract_signed_on, 'YYYY-MM-DD') as detail
     ${runningContractsOn(scope.tenantId, day)}
+      ${opts.pastShortestTarget ? sql`and m.contract_signed_on + make_interval(months => ${SHORTEST_START_TARGET_MONTHS}) < ${day}` : sql``}
       and not exists (select 1 from mo_enrolments e join mo_courses c on c.id = e.course_id
         where e.person_id = m.person_id and c.starts_on <= ${day} and c.status <> 'cancelled' and ${startedCourse})`;
 };
@@ -201,7 +213,7 @@ const testDoneWithMo = (area: RuleArea) => (t: { date: string; kind: string; cor
  */
 const moWaiting: Measure = {
   subject: 'dossier',
-  facts: waitingFacts,
+  facts: waitingFacts(),
   refine: (facts, scope) =>
     facts
       .filter((f) => !(f.tests as Array<{ date: string; kind: string; core: Score; practical: Score }>).some(testDoneWithMo(areaOf(f))))
@@ -209,7 +221,14 @@ const moWaiting: Measure = {
 };
 
 /** RPT-K01: waiting more than six months after the contract for the start of MO. */
-const moWaitingOverSixMonths: Measure = { ...moWaiting, refine: (facts, scope) => moWaiting.refine!(facts, scope).filter((f) => f.over_six_months === 'yes') };
+const moWaitingOverSixMonths: Measure = {
+  ...moWaiting,
+  facts: waitingFacts({ pastShortestTarget: true }),
+  refine: (facts, scope) => moWaiting.refine!(facts, scope).filter((f) => f.over_six_months === 'yes'),
+};
+
+/** K01 for the agency as a whole, without the breakdowns (the KPI trend takes it at every month end). */
+const moWaitingOverSixMonthsInAll: Measure = { ...moWaitingOverSixMonths, facts: waitingFacts({ pastShortestTarget: true, breakdowns: false }) };
 
 const mo = { group: 'orientation', drillDownPermission: 'dossier.read' } as const satisfies Partial<ReportDefinition>;
 const byRegionAndYear = { ...mo, parameter: 'year', rows: regionRows(), columns: yearAxis, totals: { rows: false, columns: true } } as const satisfies Partial<ReportDefinition>;
@@ -258,4 +277,4 @@ export const ORIENTATION_REPORTS: readonly ReportDefinition[] = [
 ];
 
 /** Measures the dashboards and KPIs reuse. */
-export const ORIENTATION_MEASURES = { firstStarters, standardTestsByLanguage, moWaiting, moWaitingOverSixMonths };
+export const ORIENTATION_MEASURES = { firstStarters, standardTestsByLanguage, moWaiting, moWaitingOverSixMonthsInAll };
