@@ -16,9 +16,16 @@ export interface ReportingDeps {
 
 export type ReadDatabase = 'primary' | 'replica';
 
+/**
+ * Memory a figure's sorts and hashes may each use before spilling to disk: a year of facts (tens of
+ * thousands of rows, grouped by text keys) fits; PostgreSQL's default of 4 MB does not
+ * (bench/RESULTS.md, reports: about a fifth faster).
+ */
+const FIGURES_WORK_MEM_MB = 32;
+
 export async function readFigures<T>(deps: ReportingDeps, ctx: ActorContext, fn: (tx: Tx) => Promise<T>): Promise<{ value: T; database: ReadDatabase }> {
   const database: ReadDatabase = deps.replica ? 'replica' : 'primary';
-  const value = await withTenant(deps.replica ?? deps.db, scopeOf(ctx), fn, { readOnly: true });
+  const value = await withTenant(deps.replica ?? deps.db, scopeOf(ctx), fn, { readOnly: true, workMemMb: FIGURES_WORK_MEM_MB });
   return { value, database };
 }
 

@@ -52,8 +52,13 @@ export const targetGroupAt = (dossier: SQL, day: SQL) => sql`(
 export const targetColumn = (group: SQL) =>
   sql`case ${group} when 'verplicht' then 'plicht' when 'rechthebbend' then 'recht' when 'tijdelijke-bescherming' then 'recht' else 'onbekend' end`;
 
-/** Whether the dossier's person had temporary protection (Ukraine) on `day`, by its target-group decision. */
-export const temporaryProtectionAt = (dossier: SQL, day: SQL) => sql`coalesce(${targetGroupAt(dossier, day)} = 'tijdelijke-bescherming', false)`;
+/**
+ * Whether the dossier's person had temporary protection (Ukraine) on `day`, by its target-group
+ * decision. Only the Ukraine filter reads it, so without one (include) it is not looked up: a
+ * journal probe per fact saved.
+ */
+export const temporaryProtectionAt = (scope: Pick<ReportScope, 'ukraine'>, dossier: SQL, day: SQL) =>
+  scope.ukraine === 'include' ? sql`false` : sql`coalesce(${targetGroupAt(dossier, day)} = 'tijdelijke-bescherming', false)`;
 
 /** The Belgian days of the scope as SQL dates. */
 export const scopeDays = (scope: ReportScope) => ({ from: sql`${scope.from}::date`, to: sql`${scope.to}::date` });

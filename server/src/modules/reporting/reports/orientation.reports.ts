@@ -38,7 +38,7 @@ const testFacts = (kind: TestKind, opts: { processEvaluation?: boolean; language
   const day = sql`(j.payload #>> '{command,date}')::date`;
   const { from, to } = scopeDays(scope);
   return sql`select j.id::text as fact_id, j.dossier_id::text as subject_id, j.dossier_id, s.person_id, ${day} as day,
-      ${regionAt(sql`s.person_id`, day)} as region, ${temporaryProtectionAt(sql`j.dossier_id`, day)} as temporary_protection, 1 as value,
+      ${regionAt(sql`s.person_id`, day)} as region, ${temporaryProtectionAt(scope, sql`j.dossier_id`, day)} as temporary_protection, 1 as value,
       s.area, ${opts.language ? moLanguageAt(sql`j.dossier_id`, day) : sql`null::text`} as language, j.payload #> '{command,core}' as core, j.payload #> '{command,practical}' as practical,
       concat(j.payload #>> '{command,core,correct}', '/', j.payload #>> '{command,core,total}', ' · ',
         j.payload #>> '{command,practical,correct}', '/', j.payload #>> '{command,practical,total}') as detail
@@ -153,7 +153,7 @@ const starterFacts = (opts: { withInterpreter?: boolean; first?: boolean }) => (
   const { from, to } = scopeDays(scope);
   return sql`select f.* from (
       select e.id::text as fact_id, e.dossier_id::text as subject_id, e.dossier_id, e.person_id, c.starts_on as day, c.region, c.language,
-        ${temporaryProtectionAt(sql`e.dossier_id`, sql`c.starts_on`)} as temporary_protection, 1 as value, c.code as detail,
+        ${temporaryProtectionAt(scope, sql`e.dossier_id`, sql`c.starts_on`)} as temporary_protection, 1 as value, c.code as detail,
         row_number() over (partition by e.person_id order by c.starts_on, e.id) as nth
       from mo_enrolments e join mo_courses c on c.id = e.course_id
       where c.status <> 'cancelled' and c.starts_on <= ${scope.today}::date and ${startedCourse}
@@ -185,7 +185,7 @@ const waitingFacts = (opts: { pastShortestTarget?: boolean; breakdowns?: boolean
   const breakdowns = opts.breakdowns ?? true;
   return sql`select m.dossier_id::text as fact_id, m.dossier_id::text as subject_id, m.dossier_id, m.person_id,
       m.contract_signed_on as day, ${breakdowns ? regionAt(sql`m.person_id`, day) : sql`'unknown'`} as region,
-      ${breakdowns ? temporaryProtectionAt(sql`m.dossier_id`, day) : sql`false`} as temporary_protection, 1 as value, m.area,
+      ${breakdowns ? temporaryProtectionAt(scope, sql`m.dossier_id`, day) : sql`false`} as temporary_protection, 1 as value, m.area,
       ${breakdowns ? moLanguageAt(sql`m.dossier_id`, day) : sql`null::text`} as language,
       ${breakdowns
         ? sql`case when exists (select 1 from mo_enrolments e join mo_courses c on c.id = e.course_id

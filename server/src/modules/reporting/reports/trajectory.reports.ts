@@ -30,7 +30,7 @@ const journalFacts = (type: string, opts: { day?: SQL; where?: SQL; detail: SQL 
   const day = opts.day ?? effectiveDay;
   const { from, to } = scopeDays(scope);
   return sql`select j.id::text as fact_id, j.dossier_id::text as subject_id, j.dossier_id, s.person_id, ${day} as day,
-      ${regionAt(sql`s.person_id`, day)} as region, ${temporaryProtectionAt(sql`j.dossier_id`, day)} as temporary_protection,
+      ${regionAt(sql`s.person_id`, day)} as region, ${temporaryProtectionAt(scope, sql`j.dossier_id`, day)} as temporary_protection,
       1 as value, ${opts.detail} as detail
     from journal_entries j ${signUpOf('j')}
     where j.entry_type = ${type} and ${ownEntry('j')} and ${effectiveWithin('j', scope.from, scope.to)} and ${day} between ${from} and ${to}
@@ -47,7 +47,7 @@ const firstFacts = (milestone: { day: string; entry: string; own: string }, extr
   const { from, to } = scopeDays(scope);
   const [day, entry, own] = [milestone.day, milestone.entry, milestone.own].map((c) => sql.raw(`m.${c}`));
   return sql`select f.fact_id, f.subject_id, f.dossier_id, f.person_id, f.day, ${regionAt(sql`f.person_id`, sql`f.day`)} as region,
-      ${temporaryProtectionAt(sql`f.dossier_id`, sql`f.day`)} as temporary_protection, 1 as value, f.detail, ${extra(scope)}
+      ${temporaryProtectionAt(scope, sql`f.dossier_id`, sql`f.day`)} as temporary_protection, 1 as value, f.detail, ${extra(scope)}
     from (
       select ${entry}::text as fact_id, m.dossier_id::text as subject_id, m.dossier_id, m.person_id, ${day} as day, m.contract_obligated,
         ${own} as own, to_char(${day}, 'YYYY-MM-DD') as detail,
@@ -76,7 +76,7 @@ const runningContracts: Measure = {
   facts: (scope) => {
     const day = sql`${scope.referenceDate ?? scope.to}::date`;
     return sql`select m.dossier_id::text as fact_id, m.dossier_id::text as subject_id, m.dossier_id, m.person_id, ${day} as day,
-        ${regionAt(sql`m.person_id`, day)} as region, ${temporaryProtectionAt(sql`m.dossier_id`, day)} as temporary_protection,
+        ${regionAt(sql`m.person_id`, day)} as region, ${temporaryProtectionAt(scope, sql`m.dossier_id`, day)} as temporary_protection,
         ${targetColumn(targetGroupAt(sql`m.dossier_id`, day))} as target, 1 as value, to_char(m.contract_signed_on, 'YYYY-MM-DD') as detail
       ${runningContractsOn(scope.tenantId, day)}`;
   },
@@ -88,7 +88,7 @@ const diplomaRecognition: Measure = {
   facts: (scope) => {
     const { from, to } = scopeDays(scope);
     return sql`select f.fact_id, f.subject_id, f.dossier_id, f.person_id, f.day, ${regionAt(sql`f.person_id`, sql`f.day`)} as region,
-        ${temporaryProtectionAt(sql`f.dossier_id`, sql`f.day`)} as temporary_protection, 1 as value, null as detail
+        ${temporaryProtectionAt(scope, sql`f.dossier_id`, sql`f.day`)} as temporary_protection, 1 as value, null as detail
       from (
         select j.id::text as fact_id, j.dossier_id::text as subject_id, j.dossier_id, s.person_id, ${effectiveDay} as day,
           row_number() over (partition by s.person_id, extract(year from ${effectiveDay}) order by j.effective_at, j.id) as nth
