@@ -11,10 +11,16 @@ import { requirePermission } from '../access';
 import { belgianDate } from '../trajectory';
 import { resolveScope } from './parameters';
 import { auditFigures, readFigures, type ReportingDeps } from './read-database';
-import { belgianDay, CLOSING_ENTRIES, ownEntry, signUpOf } from './reporting.queries';
+import { belgianDay, CLOSING_ENTRIES, dayStart, ownEntry, signUpOf } from './reporting.queries';
 
-/** A day range to narrow a check to; null: everything. */
-type Within = (day: SQL) => SQL;
+/**
+ * A day range to narrow a check to (everything when no year is asked): `day` for a date, `time`
+ * for a timestamp column (alias and column, code constants), compared as such so its index serves.
+ */
+interface Within {
+  day(day: SQL): SQL;
+  time(alias: string, column: string): SQL;
+}
 
 interface Check {
   id: string;
@@ -24,19 +30,22 @@ interface Check {
 
 const EXAMPLES = 5;
 
+/** The entries that issue a numbered certificate (trajectory decide: certificate, exemption, suspension). */
+const CERTIFYING_ENTRIES = sql`('dossier.certificate-issued', 'dossier.exemption-granted', 'dossier.suspension-started')`;
+
 export const CHECKS: readonly Check[] = [
   {
     // FL-AT-02: the civic-integration certificate needs MO completed (or exempted): the printed document lists the pillars.
     id: 'certificate-without-mo',
     query: (within) => sql`select c.dossier_id, null::uuid as request_id, null::uuid as course_id, c.number as detail
-      from certificates c where c.kind = 'civic-integration' and not coalesce(c.document->'pillarsCompleted' ? 'mo', false) and ${within(sql`c.issued_on`)}`,
+      from certificates c where c.kind = 'civic-integration' and not coalesce(c.document->'pillarsCompleted' ? 'mo', false) and ${within.day(sql`c.issued_on`)}`,
   },
   {
     // WF-16: a request is answered, not answered or in progress, and its outcome says why; never two of them.
     id: 'request-answered-and-not-answered',
     query: (within) => sql`select null::uuid as dossier_id, r.id as request_id, null::uuid as course_id, concat(r.status, ' / ', coalesce(r.outcome, '–')) as detail
       from interpreting_requests r
-      where ${within(belgianDay(sql`r.created_at`))} and (
+      where ${within.time('r', 'created_at')} and (
         (r.status in ('open', 'assigned', 'completed') and r.outcome is not null)
         or (r.status = 'not-completed' and r.outcome is distinct from 'cancelled-on-time' and r.outcome is distinct from 'cancelled-late')
         or (r.status = 'not-answered' and (r.outcome is null or r.outcome in ('cancelled-on-time', 'cancelled-late')))
@@ -63,7 +72,7 @@ export const CHECKS: readonly Check[] = [
     query: (within) => sql`select j.dossier_id, null::uuid as request_id, null::uuid as course_id, concat('merged into ', p.merged_into_id) as detail
       from journal_entries j ${signUpOf('j')} join persons p on p.id = s.person_id
       where j.entry_type = 'dossier.contract-signed' and ${ownEntry('j')} and p.merged_into_id is not null
-        and ${within(sql`(j.payload #>> '{command,signedOn}')::date`)}
+        and ${within.day(sql`(j.payload #>> '{command,signedOn}')::date`)}
         and exists (select 1 from journal_entries k join journal_entries t on t.dossier_id = k.dossier_id and t.entry_type = 'dossier.signed-up'
           where k.entry_type = 'dossier.contract-signed' and (t.payload->>'personId')::uuid = p.merged_into_id)`,
   },
@@ -71,7 +80,7 @@ export const CHECKS: readonly Check[] = [
     // A closed dossier has one closing entry; a closure recorded twice would end a running contract twice.
     id: 'closed-twice',
     query: (within) => sql`select j.dossier_id, null::uuid as request_id, null::uuid as course_id, string_agg(j.entry_type, ', ') as detail
-      from journal_entries j where j.entry_type in ${CLOSING_ENTRIES} and ${ownEntry('j')} and ${within(belgianDay(sql`j.effective_at`))}
+      from journal_entries j where j.entry_type in ${CLOSING_ENTRIES} and ${ownEntry('j')} and ${within.time('j', 'effective_at')}
       group by j.dossier_id having count(*) > 1`,
   },
   {
@@ -79,7 +88,7 @@ export const CHECKS: readonly Check[] = [
     id: 'course-over-capacity',
     query: (within) => sql`select null::uuid as dossier_id, null::uuid as request_id, c.id as course_id, concat(c.code, ': ', n.participants, ' > ', c.capacity) as detail
       from mo_courses c cross join lateral (select count(*)::int as participants from mo_enrolments e where e.course_id = c.id and e.status <> 'dropped-out') n
-      where n.participants > c.capacity and ${within(sql`c.starts_on`)}`,
+      where n.participants > c.capacity and ${within.day(sql`c.starts_on`)}`,
   },
   {
     // R-15: an advice concludes a conversation; it cannot come before the conversation took place.
@@ -87,21 +96,21 @@ export const CHECKS: readonly Check[] = [
     query: (within) => sql`select null::uuid as dossier_id, null::uuid as request_id, null::uuid as course_id,
         concat(a.advice_type, ' ', to_char(a.advised_on, 'YYYY-MM-DD'), ' < ', to_char(${belgianDay(sql`c.starts_at`)}, 'YYYY-MM-DD')) as detail
       from nt2_advices a join nt2_conversations c on c.id = a.conversation_id
-      where a.advised_on < ${belgianDay(sql`c.starts_at`)} and ${within(sql`a.advised_on`)}`,
+      where a.advised_on < ${belgianDay(sql`c.starts_at`)} and ${within.day(sql`a.advised_on`)}`,
   },
   {
     // The certificate figures count the journal: every certificate in the register must have its entry.
     id: 'certificate-not-in-journal',
     query: (within) => sql`select c.dossier_id, null::uuid as request_id, null::uuid as course_id, concat(c.kind, ' ', c.number) as detail
-      from certificates c where ${within(sql`c.issued_on`)} and not exists (
-        select 1 from journal_entries j where j.dossier_id = c.dossier_id and j.payload->>'certificateNumber' = c.number)`,
+      from certificates c where ${within.day(sql`c.issued_on`)} and not exists (
+        select 1 from journal_entries j where j.dossier_id = c.dossier_id and j.entry_type in ${CERTIFYING_ENTRIES} and j.payload->>'certificateNumber' = c.number)`,
   },
   {
     // The MO test figures count the result in the dossier: a taken test with a result must be there too.
     id: 'test-result-not-in-dossier',
     query: (within) => sql`select b.dossier_id, null::uuid as request_id, null::uuid as course_id, concat(b.kind, ' ', to_char(${belgianDay(sql`s.starts_at`)}, 'YYYY-MM-DD')) as detail
       from test_bookings b join test_slots s on s.id = b.slot_id
-      where b.status = 'taken' and b.result is not null and ${within(belgianDay(sql`s.starts_at`))} and not exists (
+      where b.status = 'taken' and b.result is not null and ${within.time('s', 'starts_at')} and not exists (
         select 1 from journal_entries j where j.dossier_id = b.dossier_id and j.entry_type = 'dossier.mo-test-recorded'
           and (j.payload #>> '{command,date}')::date = ${belgianDay(sql`s.starts_at`)} and j.payload #>> '{command,kind}' = b.kind)`,
   },
@@ -128,7 +137,13 @@ async function runCheck(tx: Tx, check: Check, within: Within) {
 export async function dataQuality(deps: ReportingDeps, ctx: ActorContext, year: number | undefined) {
   requirePermission(ctx, 'reports.read');
   const scope = year === undefined ? null : resolveScope('period', { year }, { today: belgianDate(deps.clock()), tenantId: ctx.actor.tenantId }).scope;
-  const within: Within = (day) => (scope ? sql`${day} between ${scope.from}::date and ${scope.to}::date` : sql`true`);
+  const within: Within = {
+    day: (day) => (scope ? sql`${day} between ${scope.from}::date and ${scope.to}::date` : sql`true`),
+    time: (alias, column) => {
+      const at = sql.raw(`${alias}.${column}`);
+      return scope ? sql`${at} >= ${dayStart(scope.from)} and ${at} < (${dayStart(scope.to)} + interval '1 day')` : sql`true`;
+    },
+  };
   const { value, database } = await readFigures(deps, ctx, async (tx) => {
     const results = [];
     for (const check of CHECKS) results.push({ check, ...(await runCheck(tx, check, within)) });
