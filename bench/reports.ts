@@ -261,6 +261,8 @@ export async function runReportsBench(options: SuiteRunOptions): Promise<string>
     generation = `generated ${persons.toLocaleString('en-US')} persons and ${rows.toLocaleString('en-US')} rows in ${generated.seconds.toFixed(0)} s (${(persons / generated.seconds).toFixed(0)} persons/s, ${(rows / generated.seconds).toFixed(0)} rows/s), peak RSS ${generated.peakRssMb.toFixed(0)} MB`;
     log(`  ${generation}`);
   }
+  // The server's buffer cache decides whether a year of figures is read from memory (bench/RESULTS.md, reports).
+  const sharedBuffers = pgl ? 'n/a (PGlite)' : ((await db.rawQuery('show shared_buffers')).rows[0] as { shared_buffers: string }).shared_buffers;
   const { kp, url } = await startBenchServer(db, kind, ADMIN, options.onCleanup);
   // The demo population brings its own users (so the server seeds no administrator): the manager signs in as the demo manager.
   const token = await signIn(url, { email: DEMO_USERS.manager.email, password: DEMO_PASSWORD });
@@ -302,7 +304,7 @@ export async function runReportsBench(options: SuiteRunOptions): Promise<string>
     ...comparisons,
   ].join('\n');
   const notes = [
-    `- Database: ${dbLabel}; ${version}. Population: ${generation}.`,
+    `- Database: ${dbLabel}; ${version}; shared_buffers ${sharedBuffers} (each figure's transaction sets work_mem 32MB). Population: ${generation}.`,
     machineNote(),
     `- (1) through the HTTP API as a manager (RLS, audit event per table), one table after the other after a warm-up pass over ${year - 1}; ${set.value.unavailable} published tables are listed as unavailable (no data in the platform) and not run. Peak RSS ${set.peakRssMb.toFixed(0)} MB, heap ${set.peakHeapMb.toFixed(0)} MB.`,
     `- (2) median of ${runs} runs each; the hand-written SQL runs as the owner with no HTTP, transaction, RLS or audit around it.`,
