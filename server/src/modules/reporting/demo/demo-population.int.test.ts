@@ -97,6 +97,21 @@ describe('demo population', () => {
     expect(different.map((d) => d.id)).toEqual([]);
   });
 
+  it('keeps the journal’s digest for the figures as a rebuild from the journal makes it (ADR 0017)', async () => {
+    // The triggers filled dossier_milestones and person_regions while the population was written;
+    // the rebuild functions recompute both from the journal alone. They must agree row for row.
+    const snapshot = async () => ({
+      milestones: await queryRows(main.db.owner, sql`select * from dossier_milestones order by tenant_id, dossier_id`),
+      regions: await queryRows(main.db.owner, sql`select * from person_regions order by tenant_id, person_id, entry_id`),
+    });
+    const kept = await snapshot();
+    expect(kept.milestones.length).toBe(summary.dossiers);
+    expect(kept.regions.length).toBeGreaterThanOrEqual(summary.persons);
+    await main.db.owner.execute(sql`select dossier_milestones_rebuild()`);
+    await main.db.owner.execute(sql`select person_regions_rebuild()`);
+    expect(canonical(await snapshot())).toBe(canonical(kept));
+  });
+
   it('stores the derived columns as deriveDossier computes them on the day they were computed', async () => {
     const rows = await queryRows<{ id: string; state: DossierState; pillars: unknown; follow_up: unknown; next_due_on: string | null; urgency: number; computed_on: string }>(
       main.db.owner,
