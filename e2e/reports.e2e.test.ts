@@ -228,8 +228,8 @@ describe('management figures in the web app', () => {
     const csvLink = page.getByRole('link', { name: 'Exporteren naar CSV' });
     const xlsxLink = page.getByRole('link', { name: 'Exporteren naar XLSX' });
     const csvHref = (await csvLink.getAttribute('href')) ?? '';
-    expect(csvHref).toBe(`/api/v1/reports/B12.csv?year=${YEAR}&ukraine=include`);
-    expect(await xlsxLink.getAttribute('href')).toBe(`/api/v1/reports/B12.xlsx?year=${YEAR}&ukraine=include`);
+    expect(csvHref).toBe(`/api/v1/reports/B12.csv?year=${YEAR}&ukraine=include&lang=nl`);
+    expect(await xlsxLink.getAttribute('href')).toBe(`/api/v1/reports/B12.xlsx?year=${YEAR}&ukraine=include&lang=nl`);
     const files = await page.evaluate(async (paths) => {
       const csv = await fetch(paths.csv);
       const xlsx = await fetch(paths.xlsx);

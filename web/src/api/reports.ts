@@ -70,13 +70,17 @@ export const reportKeys = {
 };
 
 /** The query string of a report run (only the parameters that are set). */
-export function reportQueryString(params: ReportParams): string {
-  return queryString({ year: params.year, from: params.from, to: params.to, referenceDate: params.referenceDate, ukraine: params.ukraine });
+export function reportQueryString(params: ReportParams, extra: Record<string, string | undefined> = {}): string {
+  return queryString({ year: params.year, from: params.from, to: params.to, referenceDate: params.referenceDate, ukraine: params.ukraine, ...extra });
 }
 
-/** The address of a report's file export (CSV or XLSX) with the same parameters: a plain link the browser downloads. */
-export function reportExportUrl(id: string, format: 'csv' | 'xlsx', params: ReportParams): string {
-  return `/api/v1/reports/${encodeURIComponent(id)}.${format}${reportQueryString(params)}`;
+/**
+ * The address of a report's file export (CSV or XLSX) with the same parameters: a plain link the
+ * browser downloads, so it names the language the app shows (the server writes files in nl and en).
+ */
+export function reportExportUrl(id: string, format: 'csv' | 'xlsx', params: ReportParams, locale: string): string {
+  const lang = locale === 'nl' || locale === 'en' ? locale : undefined;
+  return `/api/v1/reports/${encodeURIComponent(id)}.${format}${reportQueryString(params, { lang })}`;
 }
 
 export function useReportCatalogue(locale: string) {

@@ -1,6 +1,7 @@
 /** The reporting API's request and response schemas: one per request, also the OpenAPI document. */
 import { z } from 'zod';
 import { bottleneckLanguageSchema, tableCountsSchema } from '../interpreting';
+import { SERVER_LOCALES } from '../../platform/i18n/i18n';
 import { isoDate } from '../../platform/schema';
 import { UKRAINE_FILTERS } from './report-types';
 
@@ -18,6 +19,11 @@ const reportParameters = {
 };
 
 export const reportQuery = z.object(reportParameters).strict();
+
+/** An export is a plain link the browser follows, so it names the language the web app shows. */
+export const reportExportQuery = z
+  .object({ ...reportParameters, lang: z.enum(SERVER_LOCALES).optional().describe("Language of the file's labels; default: the request's (Accept-Language, else the user's)") })
+  .strict();
 
 export const drillDownQuery = z
   .object({

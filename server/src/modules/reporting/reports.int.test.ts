@@ -343,6 +343,10 @@ describe('drill-down, exports, permissions and bad input', () => {
     const row = (label: string) => lines.find((l) => l[0] === label)!.slice(1).map(Number);
     expect(row('Oost-Vlaanderen')).toEqual([table.rows.find((r) => r.key === 'OV')!.cells['2022'], table.rows.find((r) => r.key === 'OV')!.cells['2023']]);
     expect(row('Totaal')).toEqual([2, 4]);
+    // The export names its language (the web app's), whatever the manager's own: English labels, same numbers.
+    const english = await manager.request('GET', '/api/v1/reports/B12.csv?year=2023&lang=en');
+    expect(english.body).toContain('East Flanders;');
+    expect((await manager.request('GET', '/api/v1/reports/B12.csv?year=2023&lang=de')).statusCode).toBe(400);
 
     const xlsx = await manager.request('GET', '/api/v1/reports/B14.xlsx?year=2023');
     expect(xlsx.statusCode).toBe(200);

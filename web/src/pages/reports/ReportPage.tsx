@@ -117,10 +117,10 @@ export function ReportPage() {
             title={t`Tabel`}
             actions={
               <Group gap="xs" className="kp-no-print">
-                <Button component="a" href={reportExportUrl(entry.id, 'csv', params)} download variant="default" size="compact-md">
+                <Button component="a" href={reportExportUrl(entry.id, 'csv', params, i18n.locale)} download variant="default" size="compact-md">
                   {t`Exporteren naar CSV`}
                 </Button>
-                <Button component="a" href={reportExportUrl(entry.id, 'xlsx', params)} download variant="default" size="compact-md">
+                <Button component="a" href={reportExportUrl(entry.id, 'xlsx', params, i18n.locale)} download variant="default" size="compact-md">
                   {t`Exporteren naar XLSX`}
                 </Button>
               </Group>

@@ -1,4 +1,5 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { actorContext, type AppDeps, type ZodApp } from '../../../platform/http/app';
 import { belgianDate } from '../../trajectory';
 import { dataQuality } from '../data-quality';
@@ -13,6 +14,13 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 const fileName = (view: ReportView, extension: string) =>
   `report-${view.id}-${Object.values(view.parameters).join('-')}.${extension}`.replace(/[^A-Za-z0-9._-]/g, '_');
+
+/** The caller's context in the language the export asks for (`lang`), and the report's own parameters. */
+function exportContext(request: FastifyRequest & { query: z.infer<typeof s.reportExportQuery> }) {
+  const { lang, ...query } = request.query;
+  const ctx = actorContext(request);
+  return { ctx: lang ? { ...ctx, locale: lang } : ctx, query };
+}
 
 const attach = (reply: FastifyReply, type: string, name: string, body: string | Buffer) =>
   reply.type(type).header('content-disposition', `attachment; filename="${name}"`).send(body);
@@ -31,20 +39,20 @@ export function registerReportingRoutes(app: ZodApp, deps: AppDeps): void {
 
   app.get(
     '/api/v1/reports/:id.csv',
-    { schema: { tags, summary: 'The same table as CSV (semicolons, decimal comma, UTF-8)', params: s.reportIdParams, querystring: s.reportQuery, produces: ['text/csv'] } },
+    { schema: { tags, summary: 'The same table as CSV (semicolons, decimal comma, UTF-8)', params: s.reportIdParams, querystring: s.reportExportQuery, produces: ['text/csv'] } },
     async (request, reply) => {
-      const ctx = actorContext(request);
-      const view = await runReport(deps, ctx, request.params.id, request.query, 'export');
+      const { ctx, query } = exportContext(request);
+      const view = await runReport(deps, ctx, request.params.id, query, 'export');
       return attach(reply, 'text/csv; charset=utf-8', fileName(view, 'csv'), reportCsv(view, ctx.locale));
     },
   );
 
   app.get(
     '/api/v1/reports/:id.xlsx',
-    { schema: { tags, summary: 'The same table as an Excel workbook', params: s.reportIdParams, querystring: s.reportQuery, produces: [XLSX_TYPE] } },
+    { schema: { tags, summary: 'The same table as an Excel workbook', params: s.reportIdParams, querystring: s.reportExportQuery, produces: [XLSX_TYPE] } },
     async (request, reply) => {
-      const ctx = actorContext(request);
-      const view = await runReport(deps, ctx, request.params.id, request.query, 'export');
+      const { ctx, query } = exportContext(request);
+      const view = await runReport(deps, ctx, request.params.id, query, 'export');
       return attach(reply, XLSX_TYPE, fileName(view, 'xlsx'), await reportXlsx(view, ctx.locale));
     },
   );
