@@ -4,6 +4,7 @@ import { REPORTS, UNAVAILABLE_REPORTS } from './catalogue';
 import { CHECKS } from './data-quality';
 import { KPIS } from './kpis';
 import type { ReportScope } from './report-types';
+import { answeredGroup } from './reports/interpreting.reports';
 import { exemptionRegimeOn } from './reports/orientation.reports';
 
 const scope: ReportScope = { tenantId: '', from: '2022-01-01', to: '2023-12-31', referenceDate: null, years: ['2022', '2023'], ukraine: 'include', today: '2024-01-01' };
@@ -41,5 +42,19 @@ describe('the report catalogue', () => {
     ['2023-10-02', 'brussels', '2023-03-01'],
   ] as const)('an exemption test of %s (%s) falls under the cut-offs in force since %s (R-10)', (date, area, regime) => {
     expect(exemptionRegimeOn(date, area)).toBe(regime);
+  });
+});
+
+describe('the answered rate classifies groups of status and outcome by figure 49’s rows (WF-16)', () => {
+  it.each([
+    ['completed:unknown', true],
+    ['not-completed:cancelled-late', true],
+    ['not-completed:cancelled-on-time', true],
+    ['not-answered:interpreter-unavailable', false],
+    ['not-answered:other', false],
+    ['assigned:unknown', false],
+    ['open:unknown', false],
+  ] as const)('%s answered: %s', (key, answered) => {
+    expect(answeredGroup(key)).toBe(answered);
   });
 });

@@ -9,13 +9,13 @@ import { notFound } from '../../platform/errors';
 import { translate } from '../../platform/i18n/i18n';
 import { requirePermission } from '../access';
 import { belgianDate } from '../trajectory';
-import { agencyRow, codedAxis, monthAxis, yearAxis } from './dimensions';
+import { agencyRow, monthAxis, yearAxis } from './dimensions';
 import { countCells } from './engine';
 import { monthEnd, monthRange } from './parameters';
 import { auditFigures, readFigures, type ReportingDeps } from './read-database';
 import type { DimensionSpec, Measure, ReportScope } from './report-types';
 import { DUTCH_MEASURES } from './reports/dutch.reports';
-import { INTERPRETING_MEASURES } from './reports/interpreting.reports';
+import { answeredGroup, INTERPRETING_MEASURES, statusOutcomeAxis } from './reports/interpreting.reports';
 import { ORIENTATION_MEASURES } from './reports/orientation.reports';
 import { TRAJECTORY_MEASURES } from './reports/trajectory.reports';
 
@@ -31,7 +31,7 @@ export const KPIS: readonly Kpi[] = [
   { id: 'certificates', source: 'RPT-B38', unit: 'count', kind: 'flow', measure: TRAJECTORY_MEASURES.civicIntegrationCertificates },
   { id: 'nt2-persons', source: 'RPT-B41', unit: 'count', kind: 'flow', measure: DUTCH_MEASURES.nt2Persons },
   { id: 'interpreter-requests', source: 'RPT-B49', unit: 'count', kind: 'flow', measure: INTERPRETING_MEASURES.requests },
-  { id: 'answered-rate', source: 'RPT-B49', unit: 'rate', kind: 'rate', measure: INTERPRETING_MEASURES.answered },
+  { id: 'answered-rate', source: 'RPT-B49', unit: 'rate', kind: 'rate', measure: INTERPRETING_MEASURES.requests },
 ];
 
 export function listKpis(ctx: ActorContext) {
@@ -39,7 +39,6 @@ export function listKpis(ctx: ActorContext) {
   return KPIS.map((k) => ({ id: k.id, source: k.source, title: translate(ctx.locale, `kpi.${k.id}.title`), unit: k.unit, target: k.target ?? null }));
 }
 
-const answeredColumns = codedAxis('answered', 'answered', 'report.answered', ['yes', 'no']);
 const lastDay = (period: string) => (period.length === 4 ? `${period}-12-31` : monthEnd(period));
 
 /** The KPI per month or year from `from` to `to` (YYYY-MM), up to today. */
@@ -69,9 +68,10 @@ export async function kpiTrend(deps: ReportingDeps, ctx: ActorContext, id: strin
         values.set(period, cells.reduce((s, c) => s + c.sum, 0));
       }
     } else if (kpi.kind === 'rate') {
-      const cells = await countCells(tx, { measure: kpi.measure, rows: axis, columns: answeredColumns }, flowScope);
+      // The only rate is the answered share of interpreter requests: groups of status and outcome, classified by the module's rule.
+      const cells = await countCells(tx, { measure: kpi.measure, rows: axis, columns: statusOutcomeAxis }, flowScope);
       for (const period of periods) {
-        const yes = cells.find((c) => c.row === period && c.column === 'yes')?.sum ?? 0;
+        const yes = cells.filter((c) => c.row === period && answeredGroup(c.column)).reduce((s, c) => s + c.sum, 0);
         const all = cells.filter((c) => c.row === period).reduce((s, c) => s + c.sum, 0);
         values.set(period, all ? Math.round((yes / all) * 10000) / 10000 : 0);
       }

@@ -460,6 +460,12 @@ describe('interpreting (figure 49)', () => {
     expect(table.identities.map((i) => i.holds)).toEqual([true, true, true]);
     // Named by the published rows, in the manager's language (nl).
     expect(table.identities[0]).toMatchObject({ name: 'Vraag = Beantwoord + Niet beantwoord + In behandeling', detail: 'Klopt in elke kolom.' });
+    // The answered rate agrees with the table: the request cancelled before any interpreter took it is
+    // not answered (other reason), the other is open (in progress): 0 of 2 answered.
+    expect(table.rows.find((r) => r.key === 'answered')?.total).toBe(0);
+    expect(table.rows.find((r) => r.key === 'other-reason')?.total).toBe(1);
+    const rate = (await manager.request('GET', '/api/v1/kpis/answered-rate/trend?from=2026-01&to=2026-03&grain=year')).json();
+    expect(rate.points).toEqual([{ period: '2026', value: 0 }]);
     const behind = (await drill('B49', 'year=2026&row=requests&column=phone')).json();
     expect(behind).toMatchObject({ total: 2 });
     expect(behind.items.map((i: { subjectType: string }) => i.subjectType)).toEqual(['interpreting-request', 'interpreting-request']);

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/database';
 import { CHANNELS, publishedTableIn, tableRow, type TableCounts, type TableRow } from '../../interpreting';
 import { agencyRow, codedAxis, yearAxis } from '../dimensions';
-import type { CellCount, FactRow, Measure, ReportDefinition, ReportScope } from '../report-types';
+import type { CellCount, DimensionSpec, FactRow, Measure, ReportDefinition, ReportScope } from '../report-types';
 import { belgianDay, dayStart } from '../reporting.queries';
 
 /** Figure 49's rows in the published order, with the field of the module's counts each shows. */
@@ -47,8 +47,16 @@ const byStvRow = (facts: FactRow[]) => facts.flatMap((f) => ROWS_OF[tableRowOf(f
 
 const requests: Measure = { subject: 'interpreting-request', facts: requestFacts };
 const figure49: Measure = { ...requests, refine: byStvRow };
-/** Each request with whether it was answered (completed or not completed): the answered rate's parts. */
-const answered: Measure = { ...requests, refine: (facts) => facts.map((f) => ({ ...f, answered: ROWS_OF[tableRowOf(f)].includes('answered') ? 'yes' : 'no' })) };
+/**
+ * Requests grouped by status and outcome (key `status:outcome`, 'unknown' for no outcome), and
+ * whether a group counts as answered (completed or not completed) by the module's own tableRow:
+ * the answered rate's parts, counted in SQL and classified per group rather than per request.
+ */
+export const statusOutcomeAxis: DimensionSpec = { name: 'status-outcome', attribute: ['status', 'outcome'], values: () => [], order: 'label', label: (key) => key };
+export function answeredGroup(key: string): boolean {
+  const [status = '', outcome = 'unknown'] = key.split(':');
+  return ROWS_OF[tableRow({ status, outcome: outcome === 'unknown' ? null : outcome })].includes('answered');
+}
 
 /** Figure 49's cells from the module's own table for the year (its identities were asserted there). */
 async function figure49Cells(tx: Tx, scope: ReportScope): Promise<CellCount[]> {
@@ -98,4 +106,4 @@ export const INTERPRETING_REPORTS: readonly ReportDefinition[] = [
 ];
 
 /** Measures the dashboards and KPIs reuse. */
-export const INTERPRETING_MEASURES = { requests, answered };
+export const INTERPRETING_MEASURES = { requests };
