@@ -38,7 +38,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPerson } from '../../testing/dossier-fixtures';
 import { createTestApp, type Caller, type TestApp } from '../../testing/test-app';
-import { ADDRESS, signUp, type ScenarioDossier } from './reporting-fixtures';
+import { ADDRESS, figures, nt2Steps, reportAs, signUp, type ScenarioDossier } from './reporting-fixtures';
 
 let t: TestApp;
 let manager: Caller;
@@ -53,34 +53,14 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => t?.close());
 
-type Table = {
-  columns: Array<{ key: string; kind: string }>;
-  rows: Array<{ key: string; cells: Record<string, number>; total: number | null }>;
-  totals: { cells: Record<string, number>; total: number | null } | null;
-  identities: Array<{ name: string; holds: boolean }>;
-  database: string;
-};
-
 type Item = { subjectType: string; dossierId: string | null; personId: string | null; region: string; date: string; detail: string | null };
 
-async function report(id: string, query: string): Promise<Table> {
-  const res = await manager.request('GET', `/api/v1/reports/${id}?${query}`);
-  if (res.statusCode !== 200) throw new Error(`${id}: ${res.statusCode} ${res.body}`);
-  return res.json();
-}
+const report = (id: string, query: string) => reportAs(manager, id, query);
 
 async function drill(id: string, query: string): Promise<{ items: Item[]; total: number }> {
   const res = await manager.request('GET', `/api/v1/reports/${id}/drill-down?${query}`);
   if (res.statusCode !== 200) throw new Error(`${id} drill-down: ${res.statusCode} ${res.body}`);
   return res.json();
-}
-
-/** The non-zero cells of a table as `row/column: value`, and the totals row as `total/column`. */
-function figures(table: Table): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const r of table.rows) for (const [c, v] of Object.entries(r.cells)) if (v !== 0) out[`${r.key}/${c}`] = v;
-  for (const [c, v] of Object.entries(table.totals?.cells ?? {})) if (v !== 0) out[`total/${c}`] = v;
-  return out;
 }
 
 const NOW = new Date('2026-03-02T09:00:00Z');
@@ -198,21 +178,7 @@ describe('the scenario', () => {
     const utcModule = await moduleOf(utc, 'UTC', ['cvo-utc-shortened']);
 
     const consultant = await t.user(['dutch-learning-consultant']);
-    const conversation = async (personId: string, day: string, extra: Record<string, unknown> = {}) => {
-      const res = await consultant.request('POST', '/api/v1/nt2/conversations', {
-        body: { personId, kind: 'nt2-gesprek', startsAt: `${day}T08:00:00Z`, endsAt: `${day}T09:00:00Z`, ...extra },
-      });
-      expect(res.statusCode, res.body).toBe(201);
-      return res.json().id as string;
-    };
-    const test = async (conversationId: string, kind: string, takenOn: string) => {
-      const res = await consultant.request('POST', `/api/v1/nt2/conversations/${conversationId}/tests`, { body: { kind, takenOn } });
-      expect(res.statusCode, res.body).toBe(201);
-    };
-    const advice = async (conversationId: string, adviceType: string, advisedOn: string) => {
-      const res = await consultant.request('POST', `/api/v1/nt2/conversations/${conversationId}/advice`, { body: { adviceType, advisedOn } });
-      expect(res.statusCode, res.body).toBe(201);
-    };
+    const { conversation, test, advice } = nt2Steps(consultant);
     const place = async (personId: string, startMomentId: string) => {
       const res = await consultant.request('POST', '/api/v1/nt2/placements', { body: { personId, startMomentId } });
       expect(res.statusCode, res.body).toBe(201);

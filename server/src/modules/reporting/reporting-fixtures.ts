@@ -69,3 +69,48 @@ export async function signUp(caller: Caller, date: string, region: Region | null
   if (res.statusCode !== 201) throw new Error(`sign-up: ${res.statusCode} ${res.body}`);
   return new ScenarioDossier(caller, res.json(), id);
 }
+
+/** A report as the tests read it (GET /api/v1/reports/{id}). */
+export interface ReportTable {
+  columns: Array<{ key: string; kind: string }>;
+  rows: Array<{ key: string; cells: Record<string, number>; total: number | null }>;
+  totals: { cells: Record<string, number>; total: number | null } | null;
+  identities: Array<{ name: string; holds: boolean; detail: string }>;
+  database: string;
+}
+
+/** Runs report `id` with `query` as `caller`; a non-200 answer fails the test with its body. */
+export async function reportAs(caller: Caller, id: string, query: string): Promise<ReportTable> {
+  const res = await caller.request('GET', `/api/v1/reports/${id}?${query}`);
+  if (res.statusCode !== 200) throw new Error(`${id}: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+/** The non-zero cells of a table as `row/column: value`, and the totals row as `total/column`. */
+export function figures(table: ReportTable): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of table.rows) for (const [c, v] of Object.entries(r.cells)) if (v !== 0) out[`${r.key}/${c}`] = v;
+  for (const [c, v] of Object.entries(table.totals?.cells ?? {})) if (v !== 0) out[`total/${c}`] = v;
+  return out;
+}
+
+/** An NT2 consultant's steps through the API: a conversation on `day` (08:00–09:00 UTC), a test taken in it, its advice. */
+export function nt2Steps(consultant: Caller) {
+  return {
+    async conversation(personId: string, day: string, extra: Record<string, unknown> = {}) {
+      const res = await consultant.request('POST', '/api/v1/nt2/conversations', {
+        body: { personId, kind: 'nt2-gesprek', startsAt: `${day}T08:00:00Z`, endsAt: `${day}T09:00:00Z`, ...extra },
+      });
+      if (res.statusCode !== 201) throw new Error(`conversation: ${res.statusCode} ${res.body}`);
+      return res.json().id as string;
+    },
+    async test(conversationId: string, kind: string, takenOn: string) {
+      const res = await consultant.request('POST', `/api/v1/nt2/conversations/${conversationId}/tests`, { body: { kind, takenOn } });
+      if (res.statusCode !== 201) throw new Error(`test: ${res.statusCode} ${res.body}`);
+    },
+    async advice(conversationId: string, adviceType: string, advisedOn: string) {
+      const res = await consultant.request('POST', `/api/v1/nt2/conversations/${conversationId}/advice`, { body: { adviceType, advisedOn } });
+      if (res.statusCode !== 201) throw new Error(`advice: ${res.statusCode} ${res.body}`);
+    },
+  };
+}

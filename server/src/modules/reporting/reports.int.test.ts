@@ -26,7 +26,7 @@ import { queryRows } from '../../platform/db/database';
 import { newPerson } from '../../testing/dossier-fixtures';
 import { ADMIN, createTestApp, PASSWORD, type Caller, type TestApp } from '../../testing/test-app';
 import { REPORTS } from './catalogue';
-import { ADDRESS, signUp, type ScenarioDossier } from './reporting-fixtures';
+import { ADDRESS, figures, nt2Steps, reportAs, signUp, type ScenarioDossier } from './reporting-fixtures';
 
 let t: TestApp;
 let admin: Caller;
@@ -45,29 +45,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => t?.close());
 
-type Table = {
-  columns: Array<{ key: string; kind: string }>;
-  rows: Array<{ key: string; cells: Record<string, number>; total: number | null }>;
-  totals: { cells: Record<string, number>; total: number | null } | null;
-  identities: Array<{ name: string; holds: boolean; detail: string }>;
-  database: string;
-};
-
-async function report(id: string, query: string, caller = manager): Promise<Table> {
-  const res = await caller.request('GET', `/api/v1/reports/${id}?${query}`);
-  if (res.statusCode !== 200) throw new Error(`${id}: ${res.statusCode} ${res.body}`);
-  return res.json();
-}
+const report = (id: string, query: string, caller = manager) => reportAs(caller, id, query);
 
 const drill = (id: string, query: string, caller = manager) => caller.request('GET', `/api/v1/reports/${id}/drill-down?${query}`);
-
-/** The non-zero cells of a table as `row/column: value`, and the totals row as `total/column`. */
-function figures(table: Table): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const r of table.rows) for (const [c, v] of Object.entries(r.cells)) if (v !== 0) out[`${r.key}/${c}`] = v;
-  for (const [c, v] of Object.entries(table.totals?.cells ?? {})) if (v !== 0) out[`total/${c}`] = v;
-  return out;
-}
 
 const PARAMETER_OF = { 'year': 'year=2023', 'period': 'year=2023', 'reference-date': 'referenceDate=2024-02-21' } as const;
 
@@ -139,17 +119,7 @@ describe('the scenario', () => {
     await enrol(await course('WV', '2024-03-01', '2024-04-30'), d.D9, '2024-01-10');
 
     const consultant = await t.user(['dutch-learning-consultant']);
-    const conversation = async (personId: string, day: string, extra: Record<string, unknown> = {}) => {
-      const res = await consultant.request('POST', '/api/v1/nt2/conversations', {
-        body: { personId, kind: 'nt2-gesprek', startsAt: `${day}T08:00:00Z`, endsAt: `${day}T09:00:00Z`, ...extra },
-      });
-      expect(res.statusCode, res.body).toBe(201);
-      return res.json().id as string;
-    };
-    const advice = async (conversationId: string, adviceType: string, advisedOn: string) => {
-      const res = await consultant.request('POST', `/api/v1/nt2/conversations/${conversationId}/advice`, { body: { adviceType, advisedOn } });
-      expect(res.statusCode, res.body).toBeLessThan(300);
-    };
+    const { conversation, advice } = nt2Steps(consultant);
     const n1 = (await newPerson(cw, { address: ADDRESS.OV })).id;
     await advice(await conversation(n1, '2023-02-01'), 'cbe-alfa-long', '2023-02-01');
     await conversation(n1, '2023-06-01', { kind: 'niveautest' });

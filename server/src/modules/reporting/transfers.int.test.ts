@@ -12,23 +12,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATLAS, createTestApp, type Caller, type TestApp } from '../../testing/test-app';
-import { signUp, type ScenarioDossier } from './reporting-fixtures';
+import { reportAs, signUp, type ReportTable, type ScenarioDossier } from './reporting-fixtures';
 
 let t: TestApp;
 let agiiManager: Caller;
 let atlasManager: Caller;
 let t1: ScenarioDossier;
 
-type Table = { rows: Array<{ key: string; cells: Record<string, number>; total: number | null }>; totals: { cells: Record<string, number>; total: number | null } | null };
-
-async function report(caller: Caller, id: string, query: string): Promise<Table> {
-  const res = await caller.request('GET', `/api/v1/reports/${id}?${query}`);
-  if (res.statusCode !== 200) throw new Error(`${id}: ${res.statusCode} ${res.body}`);
-  return res.json();
-}
-
 /** What the agency counted in all: the row totals (computed share columns left out), else the cells. */
-const counted = (table: Table) => table.rows.reduce((sum, r) => sum + (r.total ?? Object.values(r.cells).reduce((a, b) => a + b, 0)), 0);
+const counted = (table: ReportTable) => table.rows.reduce((sum, r) => sum + (r.total ?? Object.values(r.cells).reduce((a, b) => a + b, 0)), 0);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -52,19 +44,19 @@ afterAll(async () => t?.close());
 describe('a transfer between agencies', () => {
   it('B15 counts a running contract at the agency that held the dossier on the reference date', async () => {
     // 31 May: AgII holds T1 and T2 (both OV, verplicht); Atlas holds nothing yet.
-    expect((await report(agiiManager, 'B15', 'referenceDate=2023-05-31')).rows.find((r) => r.key === 'OV')?.cells.plicht).toBe(2);
-    expect(counted(await report(atlasManager, 'B15', 'referenceDate=2023-05-31'))).toBe(0);
+    expect((await reportAs(agiiManager, 'B15', 'referenceDate=2023-05-31')).rows.find((r) => r.key === 'OV')?.cells.plicht).toBe(2);
+    expect(counted(await reportAs(atlasManager, 'B15', 'referenceDate=2023-05-31'))).toBe(0);
     // 1 June, the day of the transfer: T1 has left AgII (only T2 remains) and runs at Atlas.
-    expect((await report(agiiManager, 'B15', 'referenceDate=2023-06-01')).rows.find((r) => r.key === 'OV')?.cells.plicht).toBe(1);
-    expect(counted(await report(atlasManager, 'B15', 'referenceDate=2023-06-01'))).toBe(1);
+    expect((await reportAs(agiiManager, 'B15', 'referenceDate=2023-06-01')).rows.find((r) => r.key === 'OV')?.cells.plicht).toBe(1);
+    expect(counted(await reportAs(atlasManager, 'B15', 'referenceDate=2023-06-01'))).toBe(1);
   });
 
   it('B08 and B12 count the sign-up and the contract where they were recorded, not again at the receiving agency', async () => {
     // AgII recorded both sign-ups and both contracts in 2023, OV; Atlas holds only copies of T1's.
-    expect((await report(agiiManager, 'B08', 'year=2023')).rows.find((r) => r.key === 'OV')?.cells['2023']).toBe(2);
-    expect((await report(agiiManager, 'B12', 'year=2023')).rows.find((r) => r.key === 'OV')?.cells['2023']).toBe(2);
-    expect(counted(await report(atlasManager, 'A03', 'year=2023'))).toBe(0);
-    expect(counted(await report(atlasManager, 'A04', 'year=2023'))).toBe(0);
+    expect((await reportAs(agiiManager, 'B08', 'year=2023')).rows.find((r) => r.key === 'OV')?.cells['2023']).toBe(2);
+    expect((await reportAs(agiiManager, 'B12', 'year=2023')).rows.find((r) => r.key === 'OV')?.cells['2023']).toBe(2);
+    expect(counted(await reportAs(atlasManager, 'A03', 'year=2023'))).toBe(0);
+    expect(counted(await reportAs(atlasManager, 'A04', 'year=2023'))).toBe(0);
   });
 
   it('the drill-down of the receiving agency lists the transferred dossier', async () => {

@@ -225,7 +225,7 @@ export function BarChart(props: BarChartProps) {
       table={
         <ChartTable
           title={title}
-          categoryHeader={horizontal ? categoryAxisLabel : categoryAxisLabel}
+          categoryHeader={categoryAxisLabel}
           series={series}
           categories={categories}
           format={(v) => format(v)}
